@@ -1,0 +1,3 @@
+export * from './read.js';
+export * from './parse.js';
+export * from './repository.js';

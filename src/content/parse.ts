@@ -1,0 +1,86 @@
+/**
+ * Parsing one Markdown file with YAML front matter into an mdast tree with positions.
+ * Problems become messages on the file; the tree is returned whenever Markdown parsing
+ * was possible, so the checker can go on reporting everything else.
+ */
+import type { Root, Yaml } from 'mdast';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import { parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
+import { location } from 'vfile-location';
+import type { VFile } from 'vfile';
+
+export interface Point {
+  line: number;
+  column: number;
+}
+
+/** Front matter as written; values are not yet validated (the checker does that). */
+export type FrontMatter = Record<string, unknown>;
+
+export interface Parsed {
+  tree: Root;
+  data: FrontMatter;
+  /** Where each front matter key's value starts, for diagnostics. */
+  fieldPlaces: Record<string, Point>;
+  /** Where the front matter block starts, or line 1. */
+  frontMatterPlace: Point;
+}
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+
+export function parseMarkdown(text: string, file: VFile): Parsed {
+  const tree = processor.runSync(processor.parse(text)) as Root;
+  const yamlNode = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined;
+  const result: Parsed = { tree, data: {}, fieldPlaces: {}, frontMatterPlace: { line: 1, column: 1 } };
+  if (!yamlNode) {
+    report(file, 'This file has no front matter block. It must start with a line `---`, then the fields (title, summary, …), then another `---`.',
+      { line: 1, column: 1 }, 'content-front-matter-missing',
+      'Copy the first lines of the English file, from `---` to `---`, and translate the values.');
+    return result;
+  }
+  result.frontMatterPlace = { line: yamlNode.position!.start.line, column: 1 };
+  readFrontMatter(yamlNode, text, file, result);
+  return result;
+}
+
+function readFrontMatter(node: Yaml, text: string, file: VFile, result: Parsed): void {
+  // The YAML text starts on the line after the opening `---`.
+  const yamlStart = text.indexOf('\n', node.position!.start.offset!) + 1;
+  const toPoint = location(text).toPoint;
+  const at = (offset: number): Point => {
+    const p = toPoint(yamlStart + offset);
+    return p ? { line: p.line, column: p.column } : result.frontMatterPlace;
+  };
+  const doc = parseDocument(node.value, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0];
+    report(file, `The front matter is not valid YAML: ${plainYamlError(error.message)}.`, at(error.pos[0]), 'content-front-matter-yaml',
+      'Write each field on its own line as `name: "value"`, and put values containing a colon or quotes inside double quotes.');
+    return;
+  }
+  if (doc.contents === null) return;
+  if (!isMap(doc.contents)) {
+    report(file, 'The front matter must be a list of fields like `title: "…"`, one per line.', result.frontMatterPlace, 'content-front-matter-yaml');
+    return;
+  }
+  for (const pair of doc.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const value = pair.value as YamlNode | null;
+    result.data[key] = value && 'toJSON' in value ? (value as { toJSON(): unknown }).toJSON() : null;
+    const range = (value ?? (pair.key as YamlNode))?.range;
+    result.fieldPlaces[key] = range ? at(range[0]) : result.frontMatterPlace;
+  }
+}
+
+function plainYamlError(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+}
+
+function report(file: VFile, reason: string, place: Point, ruleId: string, fix?: string): void {
+  const message = file.message(reason, { place, ruleId, source: 'content' });
+  message.fatal = true;
+  if (fix) message.note = fix;
+}

@@ -1,0 +1,119 @@
+/**
+ * The language registry. Adding a language takes one entry here and one folder
+ * `translations/<tag>/` with `ui.json` and the statements; nothing else.
+ */
+import type { FontChains } from './fonts.js';
+
+export type Direction = 'ltr' | 'rtl';
+/** ISO 15924 script of the language's running text. */
+export type Script = 'Latn' | 'Cyrl' | 'Arab';
+/** Unicode numbering system ids, as `Intl` knows them. */
+export type Digits = 'latn' | 'arab' | 'arabext';
+
+export interface Language {
+  /** BCP 47 tag; also the folder name under translations/. */
+  tag: string;
+  englishName: string;
+  nativeName: string;
+  dir: Direction;
+  script: Script;
+  /** Outer quotation marks, then the marks for a quote inside a quote. */
+  quotes: { open: string; close: string; innerOpen: string; innerClose: string };
+  /** Digits for page numbers and dates. */
+  digits: Digits;
+  /** Open Graph locale, e.g. ru_RU. */
+  ogLocale: string;
+  /** OpenType language tag HarfBuzz should use, where the BCP 47 tag alone would pick another. */
+  otLanguage?: string;
+  /** Hyphenation patterns of the `hyphen` package, where the language has them. */
+  hyphenation?: 'en-gb' | 'en-us' | 'de' | 'ru' | 'be';
+  fonts: FontChains;
+  /** The source language: its statements live in statements/, not translations/. */
+  source?: boolean;
+}
+
+const latinCyrillicFonts: FontChains = {
+  regular: ['pt-serif-regular'],
+  bold: ['pt-serif-bold'],
+  italic: ['pt-serif-italic'],
+  boldItalic: ['pt-serif-bold-italic'],
+};
+
+// Persian type has no italics; emphasis falls back to the upright face.
+const persianFonts: FontChains = {
+  regular: ['vazirmatn-regular', 'pt-serif-regular'],
+  bold: ['vazirmatn-bold', 'pt-serif-bold'],
+  italic: ['vazirmatn-regular', 'pt-serif-italic'],
+  boldItalic: ['vazirmatn-bold', 'pt-serif-bold-italic'],
+};
+
+const arabicFonts: FontChains = {
+  regular: ['noto-naskh-arabic-regular', 'pt-serif-regular'],
+  bold: ['noto-naskh-arabic-bold', 'pt-serif-bold'],
+  italic: ['noto-naskh-arabic-regular', 'pt-serif-italic'],
+  boldItalic: ['noto-naskh-arabic-bold', 'pt-serif-bold-italic'],
+};
+
+const guillemets = { open: '«', close: '»', innerOpen: '„', innerClose: '“' };
+const arabicGuillemets = { open: '«', close: '»', innerOpen: '“', innerClose: '”' };
+
+export const LANGUAGES: Language[] = [
+  {
+    tag: 'en', englishName: 'English', nativeName: 'English', dir: 'ltr', script: 'Latn',
+    quotes: { open: '“', close: '”', innerOpen: '‘', innerClose: '’' },
+    digits: 'latn', ogLocale: 'en_GB', hyphenation: 'en-gb', fonts: latinCyrillicFonts, source: true,
+  },
+  {
+    tag: 'ru', englishName: 'Russian', nativeName: 'Русский', dir: 'ltr', script: 'Cyrl',
+    quotes: guillemets, digits: 'latn', ogLocale: 'ru_RU', hyphenation: 'ru', fonts: latinCyrillicFonts,
+  },
+  {
+    tag: 'be', englishName: 'Belarusian', nativeName: 'Беларуская', dir: 'ltr', script: 'Cyrl',
+    quotes: guillemets, digits: 'latn', ogLocale: 'be_BY', hyphenation: 'be', fonts: latinCyrillicFonts,
+  },
+  {
+    tag: 'de', englishName: 'German', nativeName: 'Deutsch', dir: 'ltr', script: 'Latn',
+    quotes: { open: '„', close: '“', innerOpen: '‚', innerClose: '‘' },
+    digits: 'latn', ogLocale: 'de_DE', hyphenation: 'de', fonts: latinCyrillicFonts,
+  },
+  {
+    tag: 'fa-AF', englishName: 'Dari', nativeName: 'دری', dir: 'rtl', script: 'Arab',
+    quotes: arabicGuillemets, digits: 'arabext', ogLocale: 'fa_AF', otLanguage: 'DRI', fonts: persianFonts,
+  },
+  {
+    tag: 'ar', englishName: 'Arabic', nativeName: 'العربية', dir: 'rtl', script: 'Arab',
+    // Western digits by default; set 'arab' for Arabic-Indic digits in page numbers and dates.
+    quotes: arabicGuillemets, digits: 'latn', ogLocale: 'ar_AR', fonts: arabicFonts,
+  },
+  {
+    tag: 'fa', englishName: 'Persian', nativeName: 'فارسی', dir: 'rtl', script: 'Arab',
+    quotes: arabicGuillemets, digits: 'arabext', ogLocale: 'fa_IR', otLanguage: 'FAR', fonts: persianFonts,
+  },
+];
+
+export const SOURCE_LANGUAGE: Language = LANGUAGES.find((l) => l.source)!;
+
+/** The languages statements are translated into. */
+export function targetLanguages(languages: Language[] = LANGUAGES): Language[] {
+  return languages.filter((l) => !l.source);
+}
+
+export function findLanguage(tag: string, languages: Language[] = LANGUAGES): Language | undefined {
+  return languages.find((l) => l.tag === tag);
+}
+
+/** The Intl locale with the language's digits, e.g. `fa-u-nu-arabext`. */
+export function intlLocale(lang: Language): string {
+  return `${lang.tag}-u-nu-${lang.digits}`;
+}
+
+/** Format an integer in the language's digits (page numbers). */
+export function formatNumber(lang: Language, n: number): string {
+  return new Intl.NumberFormat(intlLocale(lang), { useGrouping: false }).format(n);
+}
+
+/** Format an ISO date (YYYY-MM-DD) as the language writes it, in its digits. */
+export function formatDate(lang: Language, isoDate: string): string {
+  const date = new Date(`${isoDate}T12:00:00Z`);
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}

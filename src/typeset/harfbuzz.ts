@@ -1,0 +1,50 @@
+/**
+ * HarfBuzz, loaded once per process (per worker), and the catalogue's fonts opened once each.
+ * Everything that shapes, measures, draws outlines or checks coverage goes through here.
+ */
+import fs from 'node:fs';
+import { FONTS, type FontId } from '../fonts.js';
+
+type HarfBuzz = typeof import('harfbuzzjs');
+
+let hbPromise: Promise<HarfBuzz> | undefined;
+
+/** The harfbuzzjs module; its wasm initialises on first import. */
+export function harfbuzz(): Promise<HarfBuzz> {
+  hbPromise ??= import('harfbuzzjs');
+  return hbPromise;
+}
+
+export interface LoadedFont {
+  id: FontId;
+  bytes: Uint8Array;
+  face: InstanceType<HarfBuzz['Face']>;
+  font: InstanceType<HarfBuzz['Font']>;
+  upem: number;
+  /** Code points the font maps to a glyph. */
+  unicodes: Set<number>;
+}
+
+const fonts = new Map<FontId, Promise<LoadedFont>>();
+
+export function loadFont(id: FontId): Promise<LoadedFont> {
+  let loaded = fonts.get(id);
+  if (!loaded) {
+    loaded = open(id);
+    fonts.set(id, loaded);
+  }
+  return loaded;
+}
+
+async function open(id: FontId): Promise<LoadedFont> {
+  const hb = await harfbuzz();
+  const bytes = new Uint8Array(fs.readFileSync(FONTS[id].file));
+  const face = new hb.Face(new hb.Blob(bytes), 0);
+  const font = new hb.Font(face);
+  return { id, bytes, face, font, upem: face.upem, unicodes: new Set(face.collectUnicodes()) };
+}
+
+/** Load every font in the catalogue; for workers that want all cost paid up front. */
+export function loadAllFonts(): Promise<LoadedFont[]> {
+  return Promise.all((Object.keys(FONTS) as FontId[]).map(loadFont));
+}
