@@ -1,0 +1,87 @@
+/**
+ * A publication is one statement in one language, ready for the exporters: the parsed
+ * document, its English source, the UI strings and the other published languages.
+ * The build decides which publications exist (those that pass the check); the exporters
+ * turn each into artefacts.
+ */
+import i18next, { type TFunction } from 'i18next';
+import type { Language } from './languages.js';
+import type { Document, Repository } from './content/repository.js';
+import { findTranslation, findUi } from './content/repository.js';
+
+export interface Publication {
+  slug: string;
+  lang: Language;
+  /** The text to publish: the translation, or the source itself for the source language. */
+  doc: Document;
+  /** The English source. */
+  source: Document;
+  /** i18next bound to this language, falling back to English for nothing: the check guarantees keys. */
+  t: TFunction;
+  /** Every language this statement is published in, this one included, in registry order. */
+  published: Language[];
+  /** ISO date of the statement (from the translation, else the source). */
+  date: string;
+}
+
+/** A file the build writes under dist/. */
+export interface Artefact {
+  /** Path under dist/, forward slashes, e.g. `humanitarian-visas/fa/index.html`. */
+  path: string;
+  bytes: Uint8Array;
+  kind: 'html' | 'pdf' | 'image' | 'font' | 'css' | 'feed' | 'sitemap' | 'licence' | 'manifest' | 'zip' | 'other';
+  slug?: string;
+  lang?: string;
+  width?: number;
+  height?: number;
+  pages?: number;
+  alt?: string;
+}
+
+/** The i18next `t` for one language from the repository's ui.json files. */
+export function translator(repo: Repository, lang: Language): TFunction {
+  const resources: Record<string, { translation: Record<string, unknown> }> = {};
+  for (const ui of repo.ui) if (ui.resources) resources[ui.lang.tag] = { translation: ui.resources };
+  const instance = i18next.createInstance();
+  // initAsync: false makes init synchronous, since the resources are already in memory.
+  void instance.init({
+    lng: lang.tag,
+    fallbackLng: 'en',
+    resources,
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    showSupportNotice: false,
+  } as Parameters<typeof instance.init>[0]);
+  return instance.getFixedT(lang.tag);
+}
+
+/**
+ * Every publication of the repository, or only those `include` accepts (the build passes the
+ * check's verdict here). The source language is always published when its statement loads.
+ */
+export function publications(
+  repo: Repository,
+  include: (slug: string, lang: Language) => boolean = () => true,
+): Publication[] {
+  const result: Publication[] = [];
+  for (const source of repo.statements) {
+    const docs = repo.languages
+      .map((lang) => ({ lang, doc: lang.source ? source : findTranslation(repo, source.slug, lang.tag) }))
+      .filter((p): p is { lang: Language; doc: Document } => p.doc !== undefined && findUi(repo, p.lang.tag) !== undefined)
+      .filter((p) => include(source.slug, p.lang));
+    const published = docs.map((p) => p.lang);
+    for (const { lang, doc } of docs) {
+      result.push({
+        slug: source.slug,
+        lang,
+        doc,
+        source,
+        t: translator(repo, lang),
+        published,
+        date: String(doc.data.date ?? source.data.date ?? ''),
+      });
+    }
+  }
+  return result;
+}
+
