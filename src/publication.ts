@@ -85,3 +85,40 @@ export function publications(
   return result;
 }
 
+
+/** The share images every publication gets, with their pixel sizes. */
+export const SHARE_IMAGES = [
+  { file: 'share-1200x630.png', width: 1200, height: 630 },
+  { file: 'share-1200x630.jpg', width: 1200, height: 630 },
+  { file: 'share-1080x1080.png', width: 1080, height: 1080 },
+  { file: 'share-1080x1350.png', width: 1080, height: 1350 },
+  { file: 'share-1080x1920.png', width: 1080, height: 1920 },
+] as const;
+
+/** Paths under dist/ of one publication's main artefacts; every exporter and link uses these. */
+export function artefactPaths(slug: string, lang: string) {
+  const dir = `${slug}/${lang}`;
+  return {
+    dir,
+    page: `${dir}/index.html`,
+    pdfA4: `${dir}/${slug}-${lang}-a4.pdf`,
+    pdfA5: `${dir}/${slug}-${lang}-a5.pdf`,
+    images: SHARE_IMAGES.map((image) => ({ ...image, path: `${dir}/${image.file}` })),
+    /** The Open Graph image. */
+    ogImage: `${dir}/share-1200x630.jpg`,
+    fontsDir: `${dir}/fonts`,
+  };
+}
+
+/** Absolute URL of a path under dist/, from the configured base URL. */
+export function absoluteUrl(baseUrl: string, distPath: string): string {
+  return new URL(distPath.replace(/index\.html$/, ''), baseUrl).href;
+}
+
+/** What the share images say, and their alt text: the title plus the quote (or the summary). */
+export function shareText(pub: Publication): { title: string; quote: string; alt: string } {
+  const title = String(pub.doc.data.title ?? '');
+  const quote = String(pub.doc.data.quote ?? pub.doc.data.summary ?? '');
+  const { open, close } = pub.lang.quotes;
+  return { title, quote, alt: `${title}: ${open}${quote}${close}` };
+}
