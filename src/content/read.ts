@@ -47,7 +47,8 @@ export function decode(bytes: Uint8Array, file: VFile): ReadResult {
     message.note = 'Save the file as UTF-8 in your editor (File → Save with encoding → UTF-8) and commit it again.';
     return { file };
   }
-  let text = new TextDecoder('utf-8').decode(bytes);
+  // ignoreBOM keeps a BOM in the text, so that we can see and remember it.
+  let text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   file.data.hadBom = text.startsWith('\uFEFF');
   if (file.data.hadBom) text = text.slice(1);
   file.data.hadCrlf = text.includes('\r');
