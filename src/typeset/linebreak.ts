@@ -1,0 +1,85 @@
+/**
+ * The line-break layer: break opportunities from `linebreak` (UAX #14), plus hyphenation
+ * points from `hyphen` for the languages that have patterns (German, Russian, Belarusian,
+ * English). Arabic script is never hyphenated.
+ */
+import LineBreaker from 'linebreak';
+import { createRequire } from 'node:module';
+import type { Language } from '../languages.js';
+
+const require = createRequire(import.meta.url);
+
+export interface BreakOpportunity {
+  /** UTF-16 offset where the next line would start. */
+  position: number;
+  /** A mandatory break (after a newline). */
+  required: boolean;
+  /** Breaking here inserts a hyphen (a hyphenation point or a soft hyphen). */
+  hyphen: boolean;
+}
+
+/** UAX #14 break opportunities of `text`, as `linebreak` finds them (the end of text included). */
+export function uax14Breaks(text: string): Array<{ position: number; required: boolean }> {
+  const breaker = new LineBreaker(text);
+  const out: Array<{ position: number; required: boolean }> = [];
+  let bk;
+  while ((bk = breaker.nextBreak())) out.push({ position: bk.position, required: bk.required });
+  return out;
+}
+
+type Hyphenator = (text: string, options?: { hyphenChar?: string; minWordLength?: number }) => string;
+const hyphenators = new Map<string, Hyphenator>();
+
+function hyphenator(patterns: NonNullable<Language['hyphenation']>): Hyphenator {
+  let h = hyphenators.get(patterns);
+  if (!h) {
+    h = (require(`hyphen/${patterns}`) as { hyphenateSync: Hyphenator }).hyphenateSync;
+    hyphenators.set(patterns, h);
+  }
+  return h;
+}
+
+const SHY = '\u00ad';
+const WORD = /[\p{L}\p{M}\u00ad]+/gu;
+/** Letters kept together at the start and end of a word (TeX's lefthyphenmin/righthyphenmin). */
+const LEFT_MIN = 2;
+const RIGHT_MIN = 3;
+
+/** Positions inside words where the language's patterns allow a hyphen. */
+export function hyphenationPoints(text: string, lang: Language): number[] {
+  if (!lang.hyphenation) return [];
+  const hyph = hyphenator(lang.hyphenation);
+  const points: number[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const word = m[0];
+    if (word.length < LEFT_MIN + RIGHT_MIN || word.includes(SHY)) continue;
+    const h = hyph(word, { hyphenChar: SHY });
+    let at = 0;
+    for (let i = 0; i < h.length; i++) {
+      if (h[i] === SHY) {
+        if (at >= LEFT_MIN && word.length - at >= RIGHT_MIN) points.push(m.index! + at);
+      } else at++;
+    }
+  }
+  return points;
+}
+
+/** All break opportunities, sorted, with hyphenation points merged in. */
+export function breakOpportunities(text: string, lang: Language, hyphenate: boolean): BreakOpportunity[] {
+  const out: BreakOpportunity[] = uax14Breaks(text).map((b) => ({
+    position: b.position,
+    required: b.required,
+    hyphen: b.position > 0 && text[b.position - 1] === SHY,
+  }));
+  if (!hyphenate || !lang.hyphenation) return out;
+  const points = hyphenationPoints(text, lang);
+  if (points.length === 0) return out;
+  const merged: BreakOpportunity[] = [];
+  let j = 0;
+  for (const b of out) {
+    while (j < points.length && points[j]! < b.position) merged.push({ position: points[j++]!, required: false, hyphen: true });
+    if (j < points.length && points[j] === b.position) j++;
+    merged.push(b);
+  }
+  return merged;
+}

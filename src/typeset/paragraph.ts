@@ -1,0 +1,207 @@
+/**
+ * Preparing a paragraph: bidi levels, itemizing by level × script × font (with fallback along
+ * the language's font chain), and shaping every item once with the whole paragraph as context.
+ * The result is a list of clusters in logical order, with widths that line breaking can add up.
+ */
+import type { FontId } from '../fonts.js';
+import type { Language } from '../languages.js';
+import { embeddingLevels } from './bidi.js';
+import { loadFont, type LoadedFont } from './harfbuzz.js';
+import { resolveScripts, type ItemScript } from './script.js';
+import { FLAG_SAFE_TO_INSERT_TATWEEL, FLAG_UNSAFE_TO_BREAK, hbLanguage, shapeRange, type ShapedGlyph } from './shape.js';
+import type { ParagraphInput } from './types.js';
+
+export interface Item {
+  start: number;
+  end: number;
+  level: number;
+  script: ItemScript;
+  font: LoadedFont;
+  run: number;
+}
+
+export interface Cluster {
+  /** Logical character range [start, end). */
+  start: number;
+  end: number;
+  level: number;
+  item: number;
+  /** Glyphs of the cluster in visual order, as HarfBuzz output them. */
+  glyphs: ShapedGlyph[];
+  /** Sum of the advances, in font units. */
+  advance: number;
+}
+
+export interface Prepared {
+  text: string;
+  input: ParagraphInput;
+  lang: Language;
+  direction: 'ltr' | 'rtl';
+  paragraphLevel: number;
+  levels: Uint8Array;
+  runOf: Uint16Array;
+  items: Item[];
+  clusters: Cluster[];
+  /** Per UTF-16 index: the cluster starting there, or -1. */
+  clusterAt: Int32Array;
+  /** Prefix sums of cluster widths in the caller's unit: width of [s, e) = P[e] - P[s]. */
+  prefix: Float64Array;
+  /** Per UTF-16 index: breaking before this character and shaping apart would change glyphs. */
+  unsafe: Uint8Array;
+  hbLang: string;
+  size: number;
+}
+
+/** Characters that end a line by themselves and are not shaped. */
+export function isHardBreak(c: number): boolean {
+  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029 || c === 0x0b || c === 0x0c || c === 0x85;
+}
+
+const MARK_OR_JOINER = /^[\p{M}\u200c\u200d\u2060\ufe00-\ufe0f\u180b-\u180d]$/u;
+const COMMON = /^[\p{Zs}\p{P}\p{S}\p{N}\p{Cf}\p{Cc}]$/u;
+
+export async function prepare(input: ParagraphInput): Promise<Prepared> {
+  const lang = input.lang;
+  const direction = input.direction ?? lang.dir;
+  let text = '';
+  const runStarts: number[] = [];
+  for (const r of input.runs) {
+    runStarts.push(text.length);
+    text += r.text;
+  }
+  const n = text.length;
+  const runOf = new Uint16Array(n);
+  input.runs.forEach((r, i) => runOf.fill(i, runStarts[i]!, runStarts[i]! + r.text.length));
+
+  const { levels, paragraphs } = embeddingLevels(text, direction);
+  const paragraphLevel = paragraphs[0]?.level ?? (direction === 'rtl' ? 1 : 0);
+  const scripts = resolveScripts(text, lang.script);
+
+  // Fonts: the chain of each run's style, all loaded.
+  const chains: LoadedFont[][] = await Promise.all(
+    input.runs.map((r) => Promise.all(lang.fonts[r.style].map((id: FontId) => loadFont(id)))),
+  );
+
+  // Font per character: marks and joiners stay with their base; Common characters stay in
+  // the previous character's font when it has them; others take the first font that has them.
+  const chainIndex = new Uint8Array(n);
+  for (let i = 0; i < n; ) {
+    const cp = text.codePointAt(i)!;
+    const len = cp > 0xffff ? 2 : 1;
+    const ch = len === 2 ? text.slice(i, i + 2) : text[i]!;
+    const chain = chains[runOf[i]!]!;
+    let k = -1;
+    if (i > 0 && runOf[i - 1] === runOf[i] && !isHardBreak(text.charCodeAt(i - 1))) {
+      const prev = chainIndex[i - 1]!;
+      if (MARK_OR_JOINER.test(ch) || (COMMON.test(ch) && chain[prev]!.unicodes.has(cp))) k = prev;
+    }
+    if (k < 0) {
+      k = chain.findIndex((f) => f.unicodes.has(cp));
+      if (k < 0) k = 0;
+    }
+    chainIndex[i] = k;
+    if (len === 2) chainIndex[i + 1] = k;
+    i += len;
+  }
+
+  const hbLang = hbLanguage(lang);
+  let items: Item[] = [];
+  let clusters: Cluster[] = [];
+  // Shape; a cluster that comes out as glyph 0 moves to the next font of its chain.
+  for (let pass = 0; pass < 8; pass++) {
+    items = itemize(text, levels, scripts, chainIndex, runOf, chains);
+    clusters = [];
+    let moved = false;
+    items.forEach((item, idx) => {
+      const glyphs = shapeRange(item.font, text, item.start, item.end, {
+        rtl: (item.level & 1) === 1,
+        script: item.script === 'Zyyy' ? lang.script : item.script,
+        language: hbLang,
+        tatweel: item.script === 'Arab',
+      });
+      const groups = groupClusters(glyphs, item, idx);
+      for (const c of groups) {
+        if (c.glyphs.some((g) => g.gid === 0)) {
+          const chain = chains[item.run]!;
+          const k = chainIndex[c.start]!;
+          if (k + 1 < chain.length) {
+            chainIndex.fill(k + 1, c.start, c.end);
+            moved = true;
+          }
+        }
+      }
+      clusters.push(...groups);
+    });
+    if (!moved) break;
+  }
+
+  const clusterAt = new Int32Array(n).fill(-1);
+  const unsafe = new Uint8Array(n + 1);
+  const widthAt = new Float64Array(n);
+  const size = input.size;
+  clusters.forEach((c, i) => {
+    clusterAt[c.start] = i;
+    widthAt[c.start] = (c.advance * size) / items[c.item]!.font.upem;
+    if (c.glyphs.some((g) => g.flags & FLAG_UNSAFE_TO_BREAK)) unsafe[c.start] = 1;
+  });
+  const prefix = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + widthAt[i]!;
+
+  return { text, input, lang, direction, paragraphLevel, levels, runOf, items, clusters, clusterAt, prefix, unsafe, hbLang, size };
+}
+
+function itemize(
+  text: string,
+  levels: Uint8Array,
+  scripts: ItemScript[],
+  chainIndex: Uint8Array,
+  runOf: Uint16Array,
+  chains: LoadedFont[][],
+): Item[] {
+  const items: Item[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (isHardBreak(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const level = levels[i]!;
+    const script = scripts[i]!;
+    const k = chainIndex[i]!;
+    const run = runOf[i]!;
+    i++;
+    while (
+      i < n &&
+      levels[i] === level &&
+      scripts[i] === script &&
+      chainIndex[i] === k &&
+      runOf[i] === run &&
+      !isHardBreak(text.charCodeAt(i))
+    ) i++;
+    items.push({ start, end: i, level, script, font: chains[run]![k]!, run });
+  }
+  return items;
+}
+
+/** Group HarfBuzz output (visual order) into clusters in logical order. */
+export function groupClusters(glyphs: ShapedGlyph[], item: { start: number; end: number; level: number }, itemIndex: number): Cluster[] {
+  const groups: Cluster[] = [];
+  let i = 0;
+  while (i < glyphs.length) {
+    const c = glyphs[i]!.cluster;
+    let j = i;
+    let advance = 0;
+    while (j < glyphs.length && glyphs[j]!.cluster === c) advance += glyphs[j++]!.ax;
+    groups.push({ start: c, end: 0, level: item.level, item: itemIndex, glyphs: glyphs.slice(i, j), advance });
+    i = j;
+  }
+  if (item.level & 1) groups.reverse();
+  for (let g = 0; g < groups.length; g++) groups[g]!.end = g + 1 < groups.length ? groups[g + 1]!.start : item.end;
+  return groups;
+}
+
+export function isTatweelSafe(c: Cluster): boolean {
+  return c.glyphs.some((g) => g.flags & FLAG_SAFE_TO_INSERT_TATWEEL);
+}
