@@ -3,8 +3,8 @@
  * text, over the same break opportunities and shaped widths as the greedy breaker.
  *
  * Each line's natural width comes from the shaped advances; its stretch from the inter-word
- * spaces (half a space each, a third to shrink, as TeX's defaults) and, in Arabic script,
- * one tatweel per word that has a kashida place. Demerits are TeX's: (l + b)² + p², plus a
+ * spaces (half a space each, a third to shrink, as TeX's defaults; Arabic-script spaces do not
+ * shrink) and, in Arabic script, one tatweel per word that has a kashida place. Demerits are TeX's: (l + b)² + p², plus a
  * penalty for two hyphenated lines in a row and for a change of fitness class. Forced breaks
  * and the paragraph's end get infinite stretch (the last line is not justified).
  */
@@ -48,10 +48,12 @@ export function knuthPlass(p: Prepared, opps: BreakOpportunity[], measure: Measu
     let st = 0;
     let sh = 0;
     const c = text.charCodeAt(i);
-    if ((c === 0x20 || c === 0xa0) && p.clusterAt[i]! >= 0) {
+    const ci = p.clusterAt[i]!;
+    if ((c === 0x20 || c === 0xa0) && ci >= 0) {
       const w = p.prefix[i + 1]! - p.prefix[i]!;
       st = w / 2;
-      sh = w / 3;
+      // Arabic script is stretched (kashida, then spaces), never squeezed.
+      sh = p.items[p.clusters[ci]!.item]!.script === 'Arab' ? 0 : w / 3;
     }
     st += tatweelWords[i]!;
     stretch[i + 1] = stretch[i]! + st;
