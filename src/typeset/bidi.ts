@@ -20,8 +20,32 @@ export interface Levels {
   paragraphs: Array<{ start: number; end: number; level: number }>;
 }
 
+/**
+ * Characters that can make anything in a left-to-right paragraph other than level 0: strong
+ * right-to-left letters (Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and their
+ * presentation forms, and the RTL blocks of the supplementary planes), Arabic numbers and
+ * explicit formatting characters.
+ */
+const MAY_BE_RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u200f\u202a-\u202e\u2066-\u2069\ud802\ud803\ud83a\ud83b]/;
+
 /** Resolved embedding levels for each UTF-16 code unit of `text`. */
 export function embeddingLevels(text: string, direction: BidiDirection): Levels {
+  // Fast path, exact by the rules: in a left-to-right paragraph without any of the characters
+  // above every character resolves to level 0 (W7 turns European numbers after sos L into L).
+  if (direction === 'ltr' && !MAY_BE_RTL.test(text)) {
+    const paragraphs: Levels['paragraphs'] = [];
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      // Paragraph separators (B): LF, CR (CRLF counts once), FS/GS/RS, NEL, U+2029.
+      if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a) || (c >= 0x1c && c <= 0x1e) || c === 0x85 || c === 0x2029) {
+        paragraphs.push({ start, end: i, level: 0 });
+        start = i + 1;
+      }
+    }
+    if (start < text.length) paragraphs.push({ start, end: text.length - 1, level: 0 });
+    return { levels: new Uint8Array(text.length), paragraphs };
+  }
   return bidi.getEmbeddingLevels(text, direction) as Levels;
 }
 

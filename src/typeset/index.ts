@@ -18,6 +18,7 @@ import { prepare } from './paragraph.js';
 import type { ParagraphInput, ParagraphLayout } from './types.js';
 
 export * from './types.js';
+export type { FontId, FontStyle } from '../fonts.js';
 
 export async function layoutParagraph(input: ParagraphInput): Promise<ParagraphLayout> {
   return layout(await prepare(input));

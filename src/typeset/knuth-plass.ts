@@ -17,16 +17,8 @@ const LINE_PENALTY = 10;
 const HYPHEN_PENALTY = 50;
 const DOUBLE_HYPHEN_DEMERITS = 3000;
 const FITNESS_DEMERITS = 100;
+/** Badness is capped here (TeX's infinitely bad, 10000, is reached at a ratio of about 4.65). */
 const MAX_BADNESS = 10000;
-
-interface Node {
-  position: number;
-  hyphen: boolean;
-  required: boolean;
-  demerits: number;
-  fitness: number;
-  prev: Node | undefined;
-}
 
 function fitnessClass(r: number): number {
   if (r < -0.5) return 0;
@@ -60,56 +52,101 @@ export function knuthPlass(p: Prepared, opps: BreakOpportunity[], measure: Measu
     shrink[i + 1] = shrink[i]! + sh;
   }
 
-  let active: Node[] = [{ position: 0, hyphen: false, required: false, demerits: 0, fitness: 1, prev: undefined }];
+  // Nodes live in parallel arrays; `active` holds node indices in position order.
+  const cap = opps.length + 2;
+  const nPos = new Int32Array(cap);
+  const nDem = new Float64Array(cap);
+  const nFit = new Uint8Array(cap);
+  const nHyph = new Uint8Array(cap);
+  const nReq = new Uint8Array(cap);
+  const nPrev = new Int32Array(cap).fill(-1);
+  let nodes = 1;
+  nFit[0] = 1;
+  let active = new Int32Array(cap);
+  let activeLen = 1;
+  active[0] = 0;
   for (const o of opps) {
     if (o.position === 0) continue;
     const isEnd = o.required || o.position >= n;
-    let best: Node | undefined;
-    const keep: Node[] = [];
-    let lastDropped: Node | undefined;
-    for (const a of active) {
-      if (a.position >= o.position) {
-        keep.push(a);
+    const hyph = o.hyphen ? 1 : 0;
+    const penalty = hyph ? HYPHEN_PENALTY * HYPHEN_PENALTY : 0;
+    // The line's end without trailing spaces, and the hyphen's width, do not depend on where
+    // the line starts (as long as it starts before them).
+    const tEnd = trimEnd(text, 0, o.position);
+    const hyphenWidth = hyph ? measure.width(tEnd - 1, o.position, true) - measure.width(tEnd - 1, o.position, false) : 0;
+    let best = -1;
+    let bestDem = Infinity;
+    let bestFit = 1;
+    let lastDropped = -1;
+    let keep = 0;
+    let anyBefore = false;
+    for (let k = 0; k < activeLen; k++) {
+      const a = active[k]!;
+      const ap = nPos[a]!;
+      if (ap >= o.position) {
+        active[keep++] = a;
         continue;
       }
-      const t = trimEnd(text, a.position, o.position);
-      const w = measure.width(a.position, o.position, o.hyphen);
-      const Y = stretch[t]! - stretch[a.position]!;
-      const Z = shrink[t]! - shrink[a.position]!;
+      const t = tEnd > ap ? tEnd : ap;
+      const w = p.prefix[t]! - p.prefix[ap]! + (t > ap ? hyphenWidth : 0);
       let r: number;
-      if (w <= width) r = isEnd ? 0 : Y > 0 ? (width - w) / Y : Infinity;
-      else r = Z > 0 ? (width - w) / Z : -Infinity;
+      if (w <= width) {
+        const Y = stretch[t]! - stretch[ap]!;
+        r = isEnd ? 0 : Y > 0 ? (width - w) / Y : Infinity;
+      } else {
+        const Z = shrink[t]! - shrink[ap]!;
+        r = Z > 0 ? (width - w) / Z : -Infinity;
+      }
       if (r < -1) {
         // Too long now, and longer for every later break: drop this node.
         lastDropped = a;
         continue;
       }
-      keep.push(a);
-      const badness = Math.min(MAX_BADNESS, 100 * Math.abs(r) ** 3);
-      const penalty = o.hyphen ? HYPHEN_PENALTY : 0;
-      let d = (LINE_PENALTY + badness) ** 2 + penalty * penalty;
+      active[keep++] = a;
+      anyBefore = true;
+      const ar = r < 0 ? -r : r;
+      const badness = ar > 4.65 ? MAX_BADNESS : 100 * ar * ar * ar;
+      const lb = LINE_PENALTY + badness;
+      let d = lb * lb + penalty + nDem[a]!;
       const fit = fitnessClass(r);
-      if (a.hyphen && o.hyphen) d += DOUBLE_HYPHEN_DEMERITS;
-      if (Math.abs(fit - a.fitness) > 1) d += FITNESS_DEMERITS;
-      d += a.demerits;
-      if (!best || d < best.demerits) best = { position: o.position, hyphen: o.hyphen, required: isEnd, demerits: d, fitness: fit, prev: a };
+      if (hyph && nHyph[a]) d += DOUBLE_HYPHEN_DEMERITS;
+      if (fit - nFit[a]! > 1 || nFit[a]! - fit > 1) d += FITNESS_DEMERITS;
+      if (d < bestDem) {
+        bestDem = d;
+        best = a;
+        bestFit = fit;
+      }
     }
-    if (!best && keep.every((a) => a.position >= o.position) && lastDropped) {
+    activeLen = keep;
+    if (best < 0 && lastDropped >= 0 && !anyBefore) {
       // Nothing fits (a word wider than the line): break here anyway, overfull.
-      best = { position: o.position, hyphen: o.hyphen, required: isEnd, demerits: lastDropped.demerits + 1e12, fitness: 1, prev: lastDropped };
+      best = lastDropped;
+      bestDem = nDem[lastDropped]! + 1e12;
+      bestFit = 1;
     }
-    active = keep;
-    if (best) {
-      if (isEnd) active = [best];
-      else active.push(best);
+    if (best >= 0) {
+      const id = nodes++;
+      nPos[id] = o.position;
+      nDem[id] = bestDem;
+      nFit[id] = bestFit;
+      nHyph[id] = hyph;
+      nReq[id] = isEnd ? 1 : 0;
+      nPrev[id] = best;
+      if (isEnd) activeLen = 0;
+      active[activeLen++] = id;
     } else if (isEnd) {
-      active = [];
+      activeLen = 0;
     }
   }
-  const end = active.reduce<Node | undefined>((b, a) => (a.position >= n && (!b || a.demerits < b.demerits) ? a : b), undefined);
+  let end = -1;
+  for (let k = 0; k < activeLen; k++) {
+    const a = active[k]!;
+    if (nPos[a]! >= n && (end < 0 || nDem[a]! < nDem[end]!)) end = a;
+  }
   const spans: LineSpan[] = [];
-  for (let node = end; node && node.prev; node = node.prev) {
-    spans.push({ start: node.prev.position, end: node.position, hyphen: node.hyphen, last: node.required });
+  for (let node = end; node > 0; node = nPrev[node]!) {
+    const prev = nPrev[node]!;
+    spans.push({ start: nPos[prev]!, end: nPos[node]!, hyphen: nHyph[node] === 1, last: nReq[node] === 1 });
   }
   return spans.reverse();
 }

@@ -195,7 +195,7 @@ export function lineClusters(p: Prepared, span: LineSpan): LineCluster[] {
       let ci = p.clusterAt[a]!;
       while (ci < p.clusters.length && p.clusters[ci]!.start < b) {
         const c = p.clusters[ci++]!;
-        out.push({ ...c, advances: c.glyphs.map((g) => g.ax * scale), scale });
+        out.push(lineCluster(c, scale));
       }
       continue;
     }
@@ -213,7 +213,7 @@ export function lineClusters(p: Prepared, span: LineSpan): LineCluster[] {
     }, s);
     const groups = groupClusters(glyphs, { start: a, end: hyphenHere ? t + 1 : b, level: item.level }, idx);
     for (const c of groups) {
-      const lc: LineCluster = { ...c, advances: c.glyphs.map((g) => g.ax * scale), scale };
+      const lc = lineCluster(c, scale);
       if (c.start >= t) {
         lc.hyphen = true;
         lc.end = c.start;
@@ -222,6 +222,12 @@ export function lineClusters(p: Prepared, span: LineSpan): LineCluster[] {
     }
   }
   return out;
+}
+
+function lineCluster(c: Cluster, scale: number): LineCluster {
+  const advances = new Array<number>(c.glyphs.length);
+  for (let i = 0; i < advances.length; i++) advances[i] = c.glyphs[i]!.ax * scale;
+  return { start: c.start, end: c.end, level: c.level, item: c.item, glyphs: c.glyphs, advance: c.advance, advances, scale };
 }
 
 /** Reorder (L1 end of line, L2) and place the glyphs left to right. */

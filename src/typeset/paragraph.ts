@@ -57,8 +57,24 @@ export function isHardBreak(c: number): boolean {
   return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029 || c === 0x0b || c === 0x0c || c === 0x85;
 }
 
-const MARK_OR_JOINER = /^[\p{M}\u200c\u200d\u2060\ufe00-\ufe0f\u180b-\u180d]$/u;
-const COMMON = /^[\p{Zs}\p{P}\p{S}\p{N}\p{Cf}\p{Cc}]$/u;
+const MARK_OR_JOINER_RE = /^[\p{M}\u200c\u200d\u2060\ufe00-\ufe0f\u180b-\u180d]$/u;
+const COMMON_RE = /^[\p{Zs}\p{P}\p{S}\p{N}\p{Cf}\p{Cc}]$/u;
+const MARK_OR_JOINER = 1;
+const COMMON = 2;
+/** Character kinds of BMP code points for font selection, computed once (bit 4: known). */
+const kindCache = new Uint8Array(0x10000);
+
+function charKind(ch: string): number {
+  if (ch.length === 1) {
+    const c = ch.charCodeAt(0);
+    const k = kindCache[c]!;
+    if (k & 4) return k & 3;
+    const v = (MARK_OR_JOINER_RE.test(ch) ? MARK_OR_JOINER : 0) | (COMMON_RE.test(ch) ? COMMON : 0);
+    kindCache[c] = v | 4;
+    return v;
+  }
+  return (MARK_OR_JOINER_RE.test(ch) ? MARK_OR_JOINER : 0) | (COMMON_RE.test(ch) ? COMMON : 0);
+}
 
 export async function prepare(input: ParagraphInput): Promise<Prepared> {
   const lang = input.lang;
@@ -93,7 +109,8 @@ export async function prepare(input: ParagraphInput): Promise<Prepared> {
     let k = -1;
     if (i > 0 && runOf[i - 1] === runOf[i] && !isHardBreak(text.charCodeAt(i - 1))) {
       const prev = chainIndex[i - 1]!;
-      if (MARK_OR_JOINER.test(ch) || (COMMON.test(ch) && chain[prev]!.unicodes.has(cp))) k = prev;
+      const kind = charKind(ch);
+      if (kind & MARK_OR_JOINER || (kind & COMMON && chain[prev]!.unicodes.has(cp))) k = prev;
     }
     if (k < 0) {
       k = chain.findIndex((f) => f.unicodes.has(cp));

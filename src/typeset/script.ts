@@ -13,7 +13,24 @@ const LATN = /\p{Script=Latin}/u;
 const CYRL = /\p{Script=Cyrillic}/u;
 const GREK = /\p{Script=Greek}/u;
 
+const SCRIPTS: ItemScript[] = ['Zyyy', 'Arab', 'Latn', 'Cyrl', 'Grek'];
+/** Script of each BMP code point, looked up once (index into SCRIPTS, plus one; 0 = not yet). */
+const bmpCache = new Uint8Array(0x10000);
+
 function strongScript(ch: string): ItemScript {
+  const c = ch.charCodeAt(0);
+  if (ch.length === 1) {
+    let k = bmpCache[c]!;
+    if (k === 0) {
+      k = SCRIPTS.indexOf(lookupScript(ch)) + 1;
+      bmpCache[c] = k;
+    }
+    return SCRIPTS[k - 1]!;
+  }
+  return lookupScript(ch);
+}
+
+function lookupScript(ch: string): ItemScript {
   const c = ch.charCodeAt(0);
   if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 'Latn' : 'Zyyy';
   // Tatweel and Arabic digits and punctuation are Common by Script_Extensions but Arabic by

@@ -42,6 +42,8 @@ export function hbLanguage(lang: Language): string {
   return l;
 }
 
+let shared: InstanceType<typeof hb.Buffer> | undefined;
+
 export interface ShapeOptions {
   rtl: boolean;
   script: string;
@@ -55,7 +57,10 @@ export interface ShapeOptions {
  * which is visual order (right to left input comes out reversed).
  */
 export function shapeRange(font: LoadedFont, text: string, start: number, end: number, opts: ShapeOptions, clusterBase = 0): ShapedGlyph[] {
-  const buf = new hb.Buffer();
+  // One buffer for the process: a new hb.Buffer per call costs a wasm allocation that is only
+  // freed when its JS wrapper is garbage collected.
+  const buf = (shared ??= new hb.Buffer());
+  buf.clearContents();
   buf.addText(text, start, end - start);
   buf.setDirection(opts.rtl ? hb.Direction.RTL : hb.Direction.LTR);
   buf.setScript(opts.script);

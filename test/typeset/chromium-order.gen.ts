@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Generates the expected visual orders in mixed-direction.test.ts by rendering each line in
  * Debian's chromium. Not part of the suite; run by hand when the cases change:
