@@ -147,7 +147,8 @@ function setLines(p: Prepared, spans: LineSpan[]): ParagraphLayout {
     const clusters = lineClusters(p, span);
     const natural = clusters.reduce((s, c) => s + c.advances.reduce((a, b) => a + b, 0), 0);
     let width = natural;
-    if (input.align === 'justify' && !span.last) width = justifyLine(p, clusters, input.width - natural) + natural;
+    // A last line is not stretched, but like every line it may have its spaces shrunk to fit.
+    if (input.align === 'justify' && (!span.last || natural > input.width)) width = justifyLine(p, clusters, input.width - natural) + natural;
     const glyphs = position(p, clusters);
     let offset = 0;
     const rtl = p.direction === 'rtl';
