@@ -153,13 +153,17 @@ export async function prepare(input: ParagraphInput): Promise<Prepared> {
   }
 
   const clusterAt = new Int32Array(n).fill(-1);
-  const unsafe = new Uint8Array(n + 1);
+  // Unsafe unless shown safe: a position inside a cluster (a ligature such as "fi" cut by a
+  // hyphenation point) always needs reshaping.
+  const unsafe = new Uint8Array(n + 1).fill(1);
+  unsafe[n] = 0;
+  for (let i = 0; i < n; i++) if (isHardBreak(text.charCodeAt(i))) unsafe[i] = unsafe[i + 1] = 0;
   const widthAt = new Float64Array(n);
   const size = input.size;
   clusters.forEach((c, i) => {
     clusterAt[c.start] = i;
     widthAt[c.start] = (c.advance * size) / items[c.item]!.font.upem;
-    if (c.glyphs.some((g) => g.flags & FLAG_UNSAFE_TO_BREAK)) unsafe[c.start] = 1;
+    unsafe[c.start] = c.glyphs.some((g) => g.flags & FLAG_UNSAFE_TO_BREAK) ? 1 : 0;
   });
   const prefix = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + widthAt[i]!;

@@ -79,4 +79,25 @@ describe.skipIf(!haveTools('hb-shape'))('shaping equals hb-shape', () => {
       expect(hbShape(font, text, 'rtl', 'arab', 'ur')).not.toEqual(fa);
     }
   });
+
+  it('reshapes across a break HarfBuzz marks unsafe: a hyphen inside the fi ligature of "definite"', async () => {
+    // en-gb patterns give def-in-ite; PT Serif sets "fi" as one glyph, so the break def|inite
+    // cuts a cluster: both lines must be shaped anew, "def-" and "inite".
+    const font: FontId = 'pt-serif-regular';
+    const upem = 1000;
+    const width = (gs: HbGlyph[]) => gs.reduce((a, g) => a + g.ax, 0);
+    const first = hbShape(font, 'def-', 'ltr', 'latn', 'en');
+    const whole = hbShape(font, 'definite', 'ltr', 'latn', 'en');
+    expect(whole.length).toBeLessThan(8); // the ligature is there to be cut
+    const measure = width(first) + 1; // fits "def-" but not "defin-"
+    const layout = await layoutParagraph({
+      runs: [{ text: 'definite', style: 'regular' }], lang: findLanguage('en')!, size: upem, width: measure, lineHeight: 1, align: 'start', hyphenate: true,
+    });
+    expect(layout.lines.map((l) => l.text)).toEqual(['def', 'inite']);
+    expect(layout.lines[0]!.hyphenated).toBe(true);
+    const simplify = (gs: HbGlyph[]) => gs.map((g) => [g.g, g.ax]);
+    expect(layout.lines[0]!.glyphs.map((g) => [g.glyphId, g.advance])).toEqual(simplify(first));
+    expect(layout.lines[1]!.glyphs.map((g) => [g.glyphId, g.advance])).toEqual(simplify(hbShape(font, 'inite', 'ltr', 'latn', 'en')));
+    expect(layout.lines[1]!.glyphs.map((g) => g.text).join('')).toBe('inite');
+  });
 });
