@@ -200,7 +200,7 @@ export function lineClusters(p: Prepared, span: LineSpan): LineCluster[] {
       }
       continue;
     }
-    let ctx = text.slice(s, t);
+    let ctx = p.shapeText.slice(s, t);
     let end = b - s;
     if (hyphenHere) {
       ctx += hyphenChar(item.font.unicodes);
@@ -256,7 +256,8 @@ function position(p: Prepared, clusters: LineCluster[]): PositionedGlyph[] {
         text: gi === first ? clusterText : '',
         cluster: c.start,
         rtl,
-        run: p.runOf[Math.min(c.start, p.text.length - 1)]!,
+        // An inserted hyphen belongs to the run of the character before it.
+        run: p.runOf[Math.min(c.hyphen ? c.start - 1 : c.start, p.text.length - 1)]!,
       };
       if (c.hyphen) pg.hyphen = true;
       if (c.kashida) pg.kashida = true;

@@ -50,6 +50,8 @@ export interface Prepared {
   unsafe: Uint8Array;
   hbLang: string;
   size: number;
+  /** The text as HarfBuzz sees it: same length, tabs as spaces (fonts have no tab glyph). */
+  shapeText: string;
 }
 
 /** Characters that end a line by themselves and are not shaped. */
@@ -122,6 +124,7 @@ export async function prepare(input: ParagraphInput): Promise<Prepared> {
   }
 
   const hbLang = hbLanguage(lang);
+  const shapeText = text.includes('\t') ? text.replace(/\t/g, ' ') : text;
   let items: Item[] = [];
   let clusters: Cluster[] = [];
   // Shape; a cluster that comes out as glyph 0 moves to the next font of its chain.
@@ -130,7 +133,7 @@ export async function prepare(input: ParagraphInput): Promise<Prepared> {
     clusters = [];
     let moved = false;
     items.forEach((item, idx) => {
-      const glyphs = shapeRange(item.font, text, item.start, item.end, {
+      const glyphs = shapeRange(item.font, shapeText, item.start, item.end, {
         rtl: (item.level & 1) === 1,
         script: item.script === 'Zyyy' ? lang.script : item.script,
         language: hbLang,
@@ -168,7 +171,7 @@ export async function prepare(input: ParagraphInput): Promise<Prepared> {
   const prefix = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + widthAt[i]!;
 
-  return { text, input, lang, direction, paragraphLevel, levels, runOf, items, clusters, clusterAt, prefix, unsafe, hbLang, size };
+  return { text, input, lang, direction, paragraphLevel, levels, runOf, items, clusters, clusterAt, prefix, unsafe, hbLang, size, shapeText };
 }
 
 function itemize(
