@@ -102,7 +102,11 @@ export function greedy(p: Prepared, opps: BreakOpportunity[], measure: Measure):
   for (let k = 0; k < opps.length; k++) {
     const o = opps[k]!;
     if (o.position <= start) continue;
-    const w = measure.width(start, o.position, o.hyphen);
+    let w = measure.width(start, o.position, o.hyphen);
+    if (w <= width + 1e-9 && (o.hyphen || p.unsafe[start] || p.unsafe[trimEnd(p.text, start, o.position)])) {
+      // The line will be reshaped at an edge: measure what will actually be set.
+      w = lineClusters(p, { start, end: o.position, hyphen: o.hyphen, last: false }).reduce((a, c) => a + c.advances.reduce((x, y) => x + y, 0), 0);
+    }
     if (w > width + 1e-9 && fit) {
       spans.push({ start, end: fit.position, hyphen: fit.hyphen, last: false });
       start = fit.position;
