@@ -135,17 +135,13 @@ export function greedy(p: Prepared, opps: BreakOpportunity[], measure: Measure):
 function setLines(p: Prepared, spans: LineSpan[]): ParagraphLayout {
   const { input } = p;
   const box = input.lineHeight * input.size;
-  const primary = p.items[0]?.font;
-  let ascent = 0.8 * input.size;
-  let descent = 0.2 * input.size;
-  if (primary) {
-    const ext = primary.font.hExtents();
-    const a = (ext.ascender * input.size) / primary.upem;
-    const d = (-ext.descender * input.size) / primary.upem;
-    const half = (box - (a + d)) / 2;
-    ascent = half + a;
-    descent = box - ascent;
-  }
+  // CSS-like line boxes: the primary font's ascender and descender, centred in the line
+  // height (half-leading above and below), the same for every line of the paragraph.
+  const ext = p.primary.font.hExtents();
+  const a = (ext.ascender * input.size) / p.primary.upem;
+  const d = (-ext.descender * input.size) / p.primary.upem;
+  const ascent = (box - (a + d)) / 2 + a;
+  const descent = box - ascent;
   const lines: Line[] = [];
   spans.forEach((span, i) => {
     const clusters = lineClusters(p, span);

@@ -50,6 +50,8 @@ export interface Prepared {
   unsafe: Uint8Array;
   hbLang: string;
   size: number;
+  /** The language's first regular font: its ascender and descender set the line box. */
+  primary: LoadedFont;
   /** The text as HarfBuzz sees it: same length, tabs as spaces (fonts have no tab glyph). */
   shapeText: string;
 }
@@ -171,7 +173,8 @@ export async function prepare(input: ParagraphInput): Promise<Prepared> {
   const prefix = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + widthAt[i]!;
 
-  return { text, input, lang, direction, paragraphLevel, levels, runOf, items, clusters, clusterAt, prefix, unsafe, hbLang, size, shapeText };
+  const primary = await loadFont(lang.fonts.regular[0]!);
+  return { text, input, lang, direction, paragraphLevel, levels, runOf, items, clusters, clusterAt, prefix, unsafe, hbLang, size, shapeText, primary };
 }
 
 function itemize(
