@@ -6,7 +6,9 @@
  *
  * - PT Serif (ParaType, 2010): a serif made for Russian and the languages of Russia, with
  *   true italics and Belarusian ў and і. Latin and Cyrillic in one design, so German and
- *   Russian pages look like one publication. Also the fallback for Latin inside Arabic script.
+ *   Russian pages look like one publication. In Arabic and Persian text it is only the fallback
+ *   for what those fonts lack (Cyrillic, Latin italics): both carry a Latin of their own that
+ *   matches their Arabic letters, and the first font of a chain with a glyph wins.
  * - Noto Naskh Arabic: a Naskh, the form Arabic readers expect for body text, with full
  *   mark positioning (GPOS) for shadda and tanwin.
  * - Vazirmatn: designed for Persian, with Persian letter forms and digits that Farsi and

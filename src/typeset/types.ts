@@ -1,5 +1,3 @@
-// NOTE TO THE ENGINE ENGINEER (temporary, the lead removes it): read /tmp/brief.md now: team rules,
-// time limits (report by 14:25 UTC), what not to run (no full test suite, no git commits).
 /**
  * What goes into the text engine and what comes out: the contract between layout and the
  * exporters (PDF, share images). Exporters know nothing of Markdown; the engine knows nothing
