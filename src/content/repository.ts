@@ -71,7 +71,16 @@ export function loadRepository(root: string, options: LoadOptions = {}): Reposit
 function loadLanguageFolder(repo: Repository, folder: string): void {
   const rel = `translations/${folder}`;
   const abs = path.join(repo.root, rel);
-  if (!fs.statSync(abs).isDirectory()) return;
+  let isDirectory = false;
+  try {
+    isDirectory = fs.statSync(abs).isDirectory();
+  } catch (error) {
+    // A dangling symlink or an unreadable entry: report it rather than crash.
+    problem(repo, rel, `“${folder}” could not be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`, 'content-unreadable',
+      'Remove it, or replace it with a real folder named after a language tag.');
+    return;
+  }
+  if (!isDirectory) return;
   const lang = repo.languages.find((l) => l.tag === folder);
   if (!lang) {
     const known = repo.languages.map((l) => l.tag).join(', ');
