@@ -1,0 +1,59 @@
+/**
+ * Glue: a publication → its share images and the licences of the fonts they draw with.
+ */
+import fs from 'node:fs';
+import { SITE } from '../config.js';
+import { FONTS } from '../fonts.js';
+import { formatDate } from '../languages.js';
+import { artefactPaths, shareText, type Artefact, type Publication } from '../publication.js';
+import { fontsUsed, renderShareCards, type CardText } from '../export/image/index.js';
+
+export { ShareImageFitError } from '../export/image/index.js';
+
+/** What the card says, in the publication's language. */
+export function cardText(pub: Publication): CardText {
+  const { title, quote } = shareText(pub);
+  return {
+    lang: pub.lang,
+    organisation: pub.t('site.name'),
+    title,
+    quote,
+    date: formatDate(pub.lang, pub.date),
+    url: SITE.shortUrl,
+    language: pub.lang.nativeName,
+  };
+}
+
+/** The licence file of a font family, as every exporter names it: `LICENSE-PT-Serif.txt`. */
+export function licenceFileName(family: string): string {
+  return `LICENSE-${family.replace(/\s+/g, '-')}.txt`;
+}
+
+export async function renderShareImages(pub: Publication): Promise<Artefact[]> {
+  const paths = artefactPaths(pub.slug, pub.lang.tag);
+  const { alt } = shareText(pub);
+  const source = { slug: pub.slug, path: pub.doc.path, field: pub.doc.data.quote ? 'quote' : 'summary' } as const;
+  const images = await renderShareCards(cardText(pub), source);
+  const artefacts: Artefact[] = images.map((image) => ({
+    path: paths.images.find((p) => p.file === image.format.file)!.path,
+    bytes: image.bytes,
+    kind: 'image',
+    slug: pub.slug,
+    lang: pub.lang.tag,
+    width: image.format.width,
+    height: image.format.height,
+    alt,
+  }));
+  const families = new Map<string, string>();
+  for (const id of fontsUsed(images)) families.set(FONTS[id].family, FONTS[id].licence);
+  for (const [family, licence] of [...families].sort(([a], [b]) => a.localeCompare(b))) {
+    artefacts.push({
+      path: `${paths.fontsDir}/${licenceFileName(family)}`,
+      bytes: new Uint8Array(fs.readFileSync(licence)),
+      kind: 'licence',
+      slug: pub.slug,
+      lang: pub.lang.tag,
+    });
+  }
+  return artefacts;
+}
