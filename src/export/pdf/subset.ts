@@ -1,0 +1,83 @@
+/**
+ * Font subsetting for PDF embedding through the raw exports of harfbuzzjs's
+ * `harfbuzz-subset.wasm` (it ships no JS wrapper). We subset by glyph id and keep glyph ids
+ * (RETAIN_GIDS), so the ids the shaper produced stay valid in the embedded font; subsetting
+ * by Unicode (as subset-font does) would renumber them and lose every glyph reached only
+ * through shaping (ligatures, initial/medial/final forms).
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+type Exports = Record<string, (...args: number[]) => number> & { memory: { buffer: ArrayBuffer } };
+
+// The DOM lib is not loaded, so WebAssembly has no types here; this is the part we use.
+const wasmApi = (globalThis as unknown as {
+  WebAssembly: { instantiate(bytes: Uint8Array): Promise<{ instance: { exports: unknown } }> };
+}).WebAssembly;
+
+const MEMORY_MODE_READONLY = 1;
+const SETS_DROP_TABLE_TAG = 3;
+const FLAGS_RETAIN_GIDS = 0x2;
+// Glyph closure over layout tables is pointless here: we list every glyph we draw.
+const FLAGS_NO_LAYOUT_CLOSURE = 0x200;
+
+let wasm: Promise<Exports> | undefined;
+
+function subsetter(): Promise<Exports> {
+  wasm ??= (async () => {
+    const bytes = fs.readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'));
+    const { instance } = await wasmApi.instantiate(bytes);
+    const exports = instance.exports as unknown as Exports;
+    exports._initialize?.();
+    return exports;
+  })();
+  return wasm;
+}
+
+function tag(name: string): number {
+  return [...name].reduce((a, ch) => (a << 8) + ch.charCodeAt(0), 0) >>> 0;
+}
+
+/**
+ * A TrueType font holding only `glyphIds` (plus glyph 0 and composite components), every
+ * glyph at its original id. Layout tables are dropped: a PDF viewer never shapes.
+ */
+export async function subsetGlyphs(font: Uint8Array, glyphIds: Iterable<number>): Promise<Uint8Array> {
+  const hb = await subsetter();
+  const input = hb.hb_subset_input_create_or_fail();
+  if (input === 0) throw new Error('hb-subset: could not create the subset input');
+  const pointer = hb.malloc(font.byteLength);
+  new Uint8Array(hb.memory.buffer).set(font, pointer);
+  const blob = hb.hb_blob_create(pointer, font.byteLength, MEMORY_MODE_READONLY, 0, 0);
+  const face = hb.hb_face_create(blob, 0);
+  hb.hb_blob_destroy(blob);
+  try {
+    const glyphs = hb.hb_subset_input_glyph_set(input);
+    hb.hb_set_add(glyphs, 0);
+    for (const gid of glyphIds) hb.hb_set_add(glyphs, gid);
+    // Keep nothing reachable by Unicode alone: only the glyphs we draw.
+    hb.hb_set_clear(hb.hb_subset_input_unicode_set(input));
+    const drop = hb.hb_subset_input_set(input, SETS_DROP_TABLE_TAG);
+    for (const name of ['GSUB', 'GPOS', 'GDEF', 'morx', 'kern', 'DSIG', 'BASE', 'JSTF', 'MATH', 'STAT', 'meta']) {
+      hb.hb_set_add(drop, tag(name));
+    }
+    hb.hb_subset_input_set_flags(input, hb.hb_subset_input_get_flags(input) | FLAGS_RETAIN_GIDS | FLAGS_NO_LAYOUT_CLOSURE);
+    const subset = hb.hb_subset_or_fail(face, input);
+    if (subset === 0) throw new Error('hb-subset failed for an embedded font');
+    const result = hb.hb_face_reference_blob(subset);
+    const offset = hb.hb_blob_get_data(result, 0);
+    const length = hb.hb_blob_get_length(result);
+    // Copy out before freeing: the wasm memory is reused.
+    const bytes = new Uint8Array(hb.memory.buffer).slice(offset, offset + length);
+    hb.hb_blob_destroy(result);
+    hb.hb_face_destroy(subset);
+    if (length === 0) throw new Error('hb-subset produced an empty font');
+    return bytes;
+  } finally {
+    hb.hb_subset_input_destroy(input);
+    hb.hb_face_destroy(face);
+    hb.free(pointer);
+  }
+}

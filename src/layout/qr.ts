@@ -1,0 +1,38 @@
+/**
+ * A QR code as filled boxes: error correction M (readable with a fold or a smudge), and the
+ * four-module quiet zone scanners need kept free around it. Dark modules of a row are merged
+ * into one box per run to keep the page description small.
+ */
+import QRCode from 'qrcode';
+import type { Box, Colour, Tag } from './frame.js';
+
+export const QUIET_ZONE = 4;
+
+/** Boxes of the QR code for `text`, filling a square of `size` points (quiet zone included) at x, y. */
+export function qrBoxes(text: string, x: number, y: number, size: number, colour: Colour, tag: Tag): Box[] {
+  const code = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const count = code.modules.size;
+  const unit = size / (count + 2 * QUIET_ZONE);
+  const boxes: Box[] = [];
+  for (let row = 0; row < count; row++) {
+    let col = 0;
+    while (col < count) {
+      if (!code.modules.get(row, col)) {
+        col++;
+        continue;
+      }
+      const start = col;
+      while (col < count && code.modules.get(row, col)) col++;
+      boxes.push({
+        kind: 'box',
+        x: x + (QUIET_ZONE + start) * unit,
+        y: y + (QUIET_ZONE + row) * unit,
+        width: (col - start) * unit,
+        height: unit,
+        colour,
+        tag,
+      });
+    }
+  }
+  return boxes;
+}
