@@ -72,3 +72,8 @@ export type FontChains = Record<FontStyle, FontId[]>;
 export function fontFile(id: FontId): FontFile {
   return FONTS[id];
 }
+
+/** The licence file that ships beside anything embedding a family, e.g. `LICENSE-PT-Serif.txt`. */
+export function licenceFileName(family: string): string {
+  return `LICENSE-${family.replace(/\s+/g, '-')}.txt`;
+}

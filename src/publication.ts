@@ -4,7 +4,9 @@
  * The build decides which publications exist (those that pass the check); the exporters
  * turn each into artefacts.
  */
+import fs from 'node:fs';
 import i18next, { type TFunction } from 'i18next';
+import { FONTS, licenceFileName, type FontId } from './fonts.js';
 import type { Language } from './languages.js';
 import type { Document, Repository } from './content/repository.js';
 import { findTranslation, findUi } from './content/repository.js';
@@ -121,4 +123,19 @@ export function shareText(pub: Publication): { title: string; quote: string; alt
   const quote = String(pub.doc.data.quote ?? pub.doc.data.summary ?? '');
   const { open, close } = pub.lang.quotes;
   return { title, quote, alt: `${title}: ${open}${quote}${close}` };
+}
+
+/**
+ * The licence of every font family among `fonts`, as artefacts in `dir` (sorted by family).
+ * Every exporter ships them beside what embeds the fonts, under the same names and bytes.
+ */
+export function fontLicences(fonts: Iterable<FontId>, dir: string, meta: Pick<Artefact, 'slug' | 'lang'> = {}): Artefact[] {
+  const families = new Map<string, string>();
+  for (const id of fonts) families.set(FONTS[id].family, FONTS[id].licence);
+  return [...families.keys()].sort().map((family) => ({
+    path: `${dir}/${licenceFileName(family)}`,
+    bytes: new Uint8Array(fs.readFileSync(families.get(family)!)),
+    kind: 'licence' as const,
+    ...meta,
+  }));
 }

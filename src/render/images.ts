@@ -1,11 +1,9 @@
 /**
  * Glue: a publication → its share images and the licences of the fonts they draw with.
  */
-import fs from 'node:fs';
 import { SITE } from '../config.js';
-import { FONTS } from '../fonts.js';
 import { formatDate } from '../languages.js';
-import { artefactPaths, shareText, type Artefact, type Publication } from '../publication.js';
+import { artefactPaths, fontLicences, shareText, type Artefact, type Publication } from '../publication.js';
 import { fontsUsed, renderShareCards, type CardText } from '../export/image/index.js';
 
 export { ShareImageFitError } from '../export/image/index.js';
@@ -24,11 +22,6 @@ export function cardText(pub: Publication): CardText {
   };
 }
 
-/** The licence file of a font family, as every exporter names it: `LICENSE-PT-Serif.txt`. */
-export function licenceFileName(family: string): string {
-  return `LICENSE-${family.replace(/\s+/g, '-')}.txt`;
-}
-
 export async function renderShareImages(pub: Publication): Promise<Artefact[]> {
   const paths = artefactPaths(pub.slug, pub.lang.tag);
   const { alt } = shareText(pub);
@@ -44,16 +37,5 @@ export async function renderShareImages(pub: Publication): Promise<Artefact[]> {
     height: image.format.height,
     alt,
   }));
-  const families = new Map<string, string>();
-  for (const id of fontsUsed(images)) families.set(FONTS[id].family, FONTS[id].licence);
-  for (const [family, licence] of [...families].sort(([a], [b]) => a.localeCompare(b))) {
-    artefacts.push({
-      path: `${paths.fontsDir}/${licenceFileName(family)}`,
-      bytes: new Uint8Array(fs.readFileSync(licence)),
-      kind: 'licence',
-      slug: pub.slug,
-      lang: pub.lang.tag,
-    });
-  }
-  return artefacts;
+  return [...artefacts, ...fontLicences(fontsUsed(images), paths.fontsDir, { slug: pub.slug, lang: pub.lang.tag })];
 }

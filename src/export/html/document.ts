@@ -2,12 +2,11 @@
  * Finishing a page: choose and subset its fonts from the text it really shows, inline the
  * stylesheet, serialise. Output depends only on the tree, so equal input gives equal bytes.
  */
-import fs from 'node:fs';
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { FONTS, type FontId } from '../../fonts.js';
-import type { Artefact } from '../../publication.js';
-import { collectText, familyCss, fontFaceCss, fontFileName, licenceFileName, planFonts, subset } from './fonts.js';
+import type { FontId } from '../../fonts.js';
+import { fontLicences, type Artefact } from '../../publication.js';
+import { collectText, familyCss, fontFaceCss, fontFileName, planFonts, subset } from './fonts.js';
 import { stylesheet } from './styles.js';
 import { h } from './h.js';
 import { relativeUrl } from './urls.js';
@@ -50,11 +49,7 @@ export async function finishPages(pages: PageTree[], options: FinishOptions): Pr
   for (const id of ids) {
     artefacts.push({ path: `${options.fontsDir}/${fontFileName(id)}`, bytes: await subset(id, plan.chars.get(id)!), kind: 'font', ...meta });
   }
-  for (const family of [...new Set(ids.map((id) => FONTS[id].family))].sort()) {
-    const id = ids.find((i) => FONTS[i].family === family)!;
-    artefacts.push({ path: `${options.fontsDir}/${licenceFileName(family)}`, bytes: new Uint8Array(fs.readFileSync(FONTS[id].licence)), kind: 'licence', ...meta });
-  }
-  return artefacts;
+  return [...artefacts, ...fontLicences(ids, options.fontsDir, meta)];
 }
 
 function parts(tree: Root): { html: Element; head: Element; body: Element } {

@@ -95,10 +95,6 @@ export function fontFileName(id: FontId): string {
   return `${id}.woff2`;
 }
 
-/** The licence file name the PDF and image exporters use too, e.g. LICENSE-PT-Serif.txt. */
-export function licenceFileName(family: string): string {
-  return `LICENSE-${family.replace(/\s+/g, '-')}.txt`;
-}
 
 const subsets = new Map<string, Promise<Uint8Array>>();
 
