@@ -1,0 +1,164 @@
+/**
+ * The build's benchmark sections for `npm run bench`: cold build, warm rebuilds (command
+ * line and dev server), the chromium baseline, and scale. Everything runs on temporary
+ * copies of the content, never on this checkout's dist/ or .cache/.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PROJECT_DIR } from './hash.js';
+import { startDevServer } from './dev.js';
+import { SHARE_IMAGES } from '../publication.js';
+import type { Manifest } from './manifest.js';
+
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  target?: string;
+}
+
+export interface CommandRun {
+  wallMs: number;
+  code: number | null;
+  stderr: string;
+  stats?: { phases: Record<string, number>; sinceStart: number; ms: number; built: number; cached: number; files: number; maxRssKb: number; cpuMs: number };
+}
+
+/** A fresh copy of this checkout's statements/ and translations/ in a temporary folder. */
+export function copyContent(from = PROJECT_DIR): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'psl-bench-'));
+  for (const dir of ['statements', 'translations']) fs.cpSync(path.join(from, dir), path.join(root, dir), { recursive: true });
+  return root;
+}
+
+/**
+ * Mark every translation of a copy as reviewed (`npm run stamp`), so the benchmark measures
+ * all seven languages while translators are still at work. Only ever on temporary copies.
+ */
+export async function stampAll(root: string): Promise<void> {
+  const { stampFile } = await import('../cli/stamp.js');
+  const { loadRepository } = await import('../content/index.js');
+  const repo = loadRepository(root);
+  for (const doc of repo.translations) stampFile(repo, path.join(root, doc.path));
+}
+
+/** `npm run build` as an organiser runs it (a new process, start-up included), on `root`. */
+export function runBuildCommand(root: string, args: string[] = []): Promise<CommandRun> {
+  const start = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_DIR, 'src/cli/build.ts'), '--root', root, '--quiet', ...args], {
+    cwd: PROJECT_DIR,
+    env: { ...process.env, PSL_BUILD_STATS: '1', CI: 'true' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  return new Promise((resolve) =>
+    child.on('close', (code) => {
+      const line = /PSL_BUILD_STATS (.*)/.exec(stderr)?.[1];
+      resolve({ wallMs: performance.now() - start, code, stderr: stderr.replace(/PSL_BUILD_STATS .*\n?/, ''), stats: line ? JSON.parse(line) : undefined });
+    }),
+  );
+}
+
+/** Change one translation the way a translator's small fix would (one more line at the end). */
+export function touchTranslation(root: string): string {
+  const dir = path.join(root, 'translations');
+  const langs = fs.readdirSync(dir).filter((l) => l !== 'en').sort();
+  for (const lang of langs) {
+    const files = fs.readdirSync(path.join(dir, lang)).filter((f) => f.endsWith('.md')).sort();
+    if (files.length === 0) continue;
+    const file = path.join(dir, lang, files[0]);
+    fs.appendFileSync(file, '\n');
+    return path.relative(root, file);
+  }
+  throw new Error('no translation to change');
+}
+
+/** The dev server's rebuild after one saved translation, in process (exporters already loaded). */
+export async function warmDevRebuild(root: string, rounds = 3): Promise<{ pageMs: number[]; fullMs: number[]; saveToReloadMs: number[] }> {
+  const server = await startDevServer({ root, port: 0, log: () => {} });
+  const pageMs: number[] = [];
+  const fullMs: number[] = [];
+  const saveToReloadMs: number[] = [];
+  try {
+    for (let i = 0; i < rounds; i++) {
+      // As a translator saves: the watcher notices, the pages are rebuilt and the browser told to reload.
+      const next = server.nextBuild();
+      const saved = performance.now();
+      touchTranslation(root);
+      await next;
+      saveToReloadMs.push(server.timings.reloadAt - saved);
+      pageMs.push(server.timings.pageMs);
+      fullMs.push(server.timings.fullMs);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  } finally {
+    await server.close();
+  }
+  return { pageMs, fullMs, saveToReloadMs };
+}
+
+/**
+ * The organiser's way without this project: headless chromium prints each built HTML page to
+ * A4 and A5 PDFs and screenshots it at the five share-card sizes. Browser start included.
+ */
+export async function chromiumBaseline(root: string): Promise<{ ms: number; launchMs: number; pages: number; files: number }> {
+  const { chromium } = await import('playwright-core');
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'dist/manifest.json'), 'utf8')) as Manifest;
+  const pages = manifest.artefacts.filter((a) => a.kind === 'html' && a.statement && a.language && a.path.endsWith(`${a.language}/index.html`));
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'psl-baseline-'));
+  const start = performance.now();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const launchMs = performance.now() - start;
+  let files = 0;
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    for (const entry of pages) {
+      const url = `file://${path.join(root, 'dist', entry.path)}`;
+      await page.goto(url, { waitUntil: 'load' });
+      await page.pdf({ path: path.join(out, `${entry.language}-a4.pdf`), format: 'A4', printBackground: true });
+      await page.pdf({ path: path.join(out, `${entry.language}-a5.pdf`), format: 'A5', printBackground: true });
+      files += 2;
+      for (const image of SHARE_IMAGES) {
+        await page.setViewportSize({ width: image.width, height: image.height });
+        await page.screenshot({ path: path.join(out, `${entry.language}-${image.file}`), type: image.file.endsWith('.jpg') ? 'jpeg' : 'png' });
+        files++;
+      }
+    }
+  } finally {
+    await browser.close();
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+  return { ms: performance.now() - start, launchMs, pages: pages.length, files };
+}
+
+/** `count` synthetic statements: copies of each real statement and its translations under new names. */
+export function syntheticContent(count: number, from = PROJECT_DIR): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'psl-scale-'));
+  const sources = fs.readdirSync(path.join(from, 'statements')).filter((f) => f.endsWith('.md')).sort();
+  fs.mkdirSync(path.join(root, 'statements'));
+  const langs = fs.readdirSync(path.join(from, 'translations')).sort();
+  for (const lang of langs) {
+    fs.mkdirSync(path.join(root, 'translations', lang), { recursive: true });
+    const ui = path.join(from, 'translations', lang, 'ui.json');
+    if (fs.existsSync(ui)) fs.copyFileSync(ui, path.join(root, 'translations', lang, 'ui.json'));
+  }
+  for (let i = 0; i < count; i++) {
+    const file = sources[i % sources.length];
+    const slug = `${file.slice(0, -3)}-${String(i + 1).padStart(3, '0')}`;
+    fs.copyFileSync(path.join(from, 'statements', file), path.join(root, 'statements', `${slug}.md`));
+    for (const lang of langs) {
+      const translation = path.join(from, 'translations', lang, file);
+      if (fs.existsSync(translation)) fs.copyFileSync(translation, path.join(root, 'translations', lang, `${slug}.md`));
+    }
+  }
+  return root;
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}

@@ -1,0 +1,350 @@
+/**
+ * `build()`: check, render what changed, bundle, and swap the result into dist/.
+ *
+ *  1. load statements/ and translations/, run the check; languages with errors are not
+ *     published (the build stops with the report, or with `partial` leaves them out);
+ *  2. plan one job per publication and output; answer unchanged jobs from the cache and
+ *     render the rest (worker threads or in process);
+ *  3. a language whose exporter fails (e.g. a quote too long for the share card) is left out
+ *     the same way, and the pages of the other languages are re-planned without it;
+ *  4. de-duplicate shared files (font licences), make the release zips and the manifest;
+ *  5. write everything into a staging directory in .cache/ and rename it over dist/.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
+import { loadRepository, SLUG_PATTERN, type Repository } from '../content/repository.js';
+import { publications } from '../publication.js';
+import { LANGUAGES } from '../languages.js';
+import { BuildError, EXIT } from './errors.js';
+import { assertDistPath } from './paths.js';
+import { RENDER_MODULES, codeVersion, configVersion, fontsVersion, hashParts } from './hash.js';
+import { OUTPUTS, pairKey, planJobs, repositoryDigest, type Job, type Output, type Versions } from './jobs.js';
+import { localPool, threadPool, type Pool } from './pool.js';
+import type { RunnerSetup } from './runner.js';
+import { REAL_RENDERERS } from './renderers.js';
+import { Store, type ArtefactInfo } from './store.js';
+import { Staging, recover } from './staging.js';
+import { manifestBytes, type Skipped } from './manifest.js';
+import { makeZip, planZips, zipTime } from './zips.js';
+import { silentReporter, type Reporter } from './progress.js';
+import type { Checker, CheckOutcome } from './checker.js';
+
+export interface BuildOptions {
+  /** The repository: statements/, translations/; dist/ and .cache/ are written here. */
+  root: string;
+  statements?: string[];
+  langs?: string[];
+  only?: Output[];
+  /** Publish the complete languages even when others have errors. */
+  partial?: boolean;
+  /** Worker threads; 0 renders in this process; default: by the amount of work. */
+  workers?: number;
+  /** A pool to reuse across builds (the dev server keeps its exporters loaded). */
+  pool?: Pool;
+  /** URL of the renderers module (tests pass stand-ins). */
+  renderers?: string;
+  checker?: Checker;
+  reporter?: Reporter;
+  signal?: AbortSignal;
+  /**
+   * Outputs that may be taken from the previous build when their inputs changed, instead of
+   * being rendered (the dev server shows the new page at once and renders the rest after).
+   */
+  stale?: Output[];
+  /** Release zips; on by default. */
+  zips?: boolean;
+  env?: NodeJS.ProcessEnv;
+  /** Print the check report with colours. */
+  color?: boolean;
+}
+
+export interface BuildResult {
+  artefacts: ArtefactInfo[];
+  skipped: Skipped[];
+  /** Jobs rendered, and jobs answered from the cache. */
+  built: number;
+  cached: number;
+  /** Jobs taken from an earlier build although their inputs changed (only with `stale`). */
+  stale: number;
+  ms: number;
+  check: CheckOutcome;
+  /** Milliseconds per step: load, check, render, bundle, write (for `npm run bench`). */
+  phases: Record<string, number>;
+}
+
+/**
+ * When worker threads pay for their start (each loads tsx, the content and the exporters: about
+ * 2–5 s of CPU). Measured on the 2-core machine this project is developed on, one process with
+ * two jobs in flight beat two workers at every size (7 languages: 35.5 s vs 44.7 s; 50 statements
+ * × 7 languages of pages: 27.6 s vs 39.9 s), so threads are used from 4 cores and enough jobs.
+ */
+export const WORKER_THRESHOLD = { cores: 4, jobs: 48 };
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const start = performance.now();
+  const phases: Record<string, number> = {};
+  let mark = start;
+  const phase = (name: string) => {
+    const now = performance.now();
+    phases[name] = (phases[name] ?? 0) + now - mark;
+    mark = now;
+  };
+  const root = path.resolve(options.root);
+  const distDir = path.join(root, 'dist');
+  const cacheDir = path.join(root, '.cache');
+  const reporter = options.reporter ?? silentReporter;
+  const only = options.only ?? OUTPUTS;
+  const env = options.env ?? process.env;
+  const aborted = () => {
+    if (options.signal?.aborted) throw new BuildError('The build was interrupted; dist/ was left as it was.', EXIT.SIGINT);
+  };
+
+  validateScope(options);
+  if (!fs.existsSync(path.join(root, 'statements'))) {
+    throw new BuildError(`There is no statements/ folder in ${root}. Run the build from the project folder, or pass --root.`);
+  }
+  recover(cacheDir, distDir);
+  const repo = loadRepository(root);
+  phase('load');
+  for (const slug of options.statements ?? []) {
+    if (!repo.statements.some((s) => s.slug === slug)) throw new BuildError(`There is no statement “${slug}” (statements/${slug}.md).`, EXIT.usage);
+  }
+
+  const checker = options.checker ?? (await import('./real-checker.js')).realChecker;
+  const check = await checker(repo, { langs: options.langs, statements: options.statements });
+  phase('check');
+  aborted();
+  const inScope = (slug: string, lang: string) =>
+    (!options.statements || options.statements.includes(slug)) && (!options.langs || options.langs.includes(lang));
+  const candidates = publications(repo, (slug, lang) => inScope(slug, lang.tag));
+  const skipped: Skipped[] = candidates
+    .filter((p) => !check.publishable(p.slug, p.lang.tag))
+    .map((p) => ({ statement: p.slug, language: p.lang.tag, reasons: check.reasons(p.slug, p.lang.tag) }));
+  const report = check.format(options.color ?? false);
+  if (report) reporter.notice(report);
+  if (check.errorCount > 0 && !options.partial) {
+    throw new BuildError(
+      `The check found ${check.errorCount} error${check.errorCount === 1 ? '' : 's'}; nothing was published. ` +
+        'Fix them, or run with --partial to publish the languages that are complete.',
+    );
+  }
+
+  const store = new Store(path.join(cacheDir, 'build'));
+  const renderers = options.renderers ?? REAL_RENDERERS;
+  const versions: Versions = { code: codeVersions(), fonts: fontsVersion(), config: configVersion(env), renderers };
+  const include = new Set(candidates.filter((p) => check.publishable(p.slug, p.lang.tag)).map((p) => pairKey(p.slug, p.lang.tag)));
+  let pool = options.pool;
+  const ownPool = !pool;
+  const counts = { built: 0, cached: 0, stale: 0 };
+  const staleKinds = new Set<string>((options.stale ?? []).map((o) => (o === 'html' ? 'page' : o)));
+  let infos: ArtefactInfo[] = [];
+  const stop = () => void pool?.close();
+  options.signal?.addEventListener('abort', stop);
+  try {
+    // Repeat while exporters fail for some language: the survivors' pages must not link to it.
+    for (;;) {
+      const pubs = publications(repo, (slug, lang) => include.has(pairKey(slug, lang.tag)));
+      if (pubs.length === 0) throw new BuildError(nothingToPublish(skipped));
+      const jobs = planJobs(pubs, only, versions, repo);
+      reporter.start(jobs.length);
+      const { results, failures } = await renderJobs(jobs, {
+        store,
+        staleKinds,
+        reporter,
+        aborted,
+        counts,
+        pool: (misses) => (pool ??= choosePool(options.workers, misses)),
+        setup: { root, renderers, include: [...include], digest: repositoryDigest(repo) },
+        repo,
+      });
+      if (failures.size === 0) {
+        infos = jobs.flatMap((job) => results.get(job.id)!);
+        break;
+      }
+      for (const [pair, reason] of failures) {
+        const [slug, lang] = splitPair(pair);
+        skipped.push({ statement: slug, language: lang, reasons: [reason] });
+        include.delete(pair);
+      }
+      const list = [...failures].map(([pair, reason]) => `  ${pair}: ${reason}`).join('\n');
+      if (!options.partial) throw new BuildError(`Some languages could not be made, so nothing was published:\n${list}\nFix them, or run with --partial to publish the others.`);
+      reporter.notice(`Not publishing:\n${list}`);
+    }
+  } catch (error) {
+    aborted();
+    throw error;
+  } finally {
+    options.signal?.removeEventListener('abort', stop);
+    if (ownPool && pool) await pool.close();
+  }
+  aborted();
+
+  phase('render');
+  const files = dedupe(infos);
+  if (options.zips !== false) files.push(...bundle(store, files, new Set(repo.statements.map((s) => s.slug)), env));
+  const manifest = store.put({ path: 'manifest.json', kind: 'manifest', bytes: manifestBytes(files, skipped) });
+  files.push(manifest);
+  if (skipped.length > 0) reporter.notice(skippedReport(skipped));
+
+  phase('bundle');
+  let staging: Staging | undefined;
+  try {
+    staging = new Staging(cacheDir);
+    for (const info of files) staging.copy(info.path, store.blobPath(info.sha256));
+    aborted();
+    staging.commit(distDir);
+  } catch (error) {
+    staging?.discard();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code && !(error instanceof BuildError)) throw new BuildError(`Could not write ${distDir} (${code}); the previous dist/ is unchanged. Check that the folder is writable and the disk is not full.`);
+    throw error;
+  }
+  phase('write');
+  const result = { artefacts: files, skipped, ...counts, ms: performance.now() - start, check, phases };
+  reporter.end({ artefacts: files, built: counts.built, cached: counts.cached, ms: result.ms, dist: path.relative(process.cwd(), distDir) || 'dist' });
+  return result;
+}
+
+interface RenderContext {
+  store: Store;
+  staleKinds: Set<string>;
+  reporter: Reporter;
+  aborted: () => void;
+  counts: { built: number; cached: number; stale: number };
+  /** The pool, started on first need (its size may depend on the number of jobs to render). */
+  pool: (misses: number) => Pool;
+  setup: RunnerSetup;
+  repo: Repository;
+}
+
+/**
+ * Answer each job from the cache (or, for `stale` outputs, from the previous build) and render
+ * the rest. A failed publication job is returned as a failure of its language; a failed site
+ * job or an artefact outside its place stops the build.
+ */
+async function renderJobs(jobs: Job[], ctx: RenderContext): Promise<{ results: Map<string, ArtefactInfo[]>; failures: Map<string, string> }> {
+  const results = new Map<string, ArtefactInfo[]>();
+  const failures = new Map<string, string>();
+  const misses: Job[] = [];
+  for (const job of jobs) {
+    const hit = ctx.store.lookup(job.key);
+    const old = hit ? undefined : ctx.staleKinds.has(job.kind) ? ctx.store.lookupLatest(job.id) : undefined;
+    if (hit || old) {
+      results.set(job.id, (hit ?? old)!);
+      if (hit) ctx.counts.cached++;
+      else ctx.counts.stale++;
+      ctx.reporter.done({ id: job.id, ms: 0, cached: true, artefacts: (hit ?? old)! });
+    } else misses.push(job);
+  }
+  if (misses.length === 0) return { results, failures };
+  const pool = ctx.pool(misses.length);
+  await pool.setup(ctx.setup, ctx.repo);
+  ctx.aborted();
+  await Promise.all(
+    misses.map(async (job) => {
+      const result = await pool.run(job);
+      ctx.aborted();
+      if (!result.ok) {
+        if (job.kind === 'site') throw new BuildError(`Making the site files (index, feeds, sitemap) failed: ${result.error.message}`);
+        failures.set(pairKey(job.slug!, job.lang!), `${JOB_NAMES[job.kind]}: ${result.error.message}`);
+        return;
+      }
+      const stored = result.artefacts.map((a) => ctx.store.put(checked(a, job)));
+      ctx.store.record(job.key, stored, job.id);
+      results.set(job.id, stored);
+      ctx.counts.built++;
+      ctx.reporter.done({ id: job.id, ms: result.ms, cached: false, artefacts: stored });
+    }),
+  );
+  return { results, failures };
+}
+
+const JOB_NAMES: Record<Job['kind'], string> = { page: 'HTML page', pdf: 'PDFs', images: 'share images', site: 'site files' };
+
+function codeVersions(): Versions['code'] {
+  const byModule = new Map<string, string>();
+  const version = (entry: string) => byModule.get(entry) ?? byModule.set(entry, codeVersion(entry)).get(entry)!;
+  return { page: version(RENDER_MODULES.page), site: version(RENDER_MODULES.site), pdf: version(RENDER_MODULES.pdf), images: version(RENDER_MODULES.images) };
+}
+
+function validateScope(options: BuildOptions): void {
+  for (const slug of options.statements ?? []) {
+    if (!SLUG_PATTERN.test(slug)) throw new BuildError(`“${slug}” is not a statement name: use the file name without .md, e.g. humanitarian-visas.`, EXIT.usage);
+  }
+  for (const lang of options.langs ?? []) {
+    if (!LANGUAGES.some((l) => l.tag === lang)) {
+      throw new BuildError(`“${lang}” is not a known language. Known languages: ${LANGUAGES.map((l) => l.tag).join(', ')}.`, EXIT.usage);
+    }
+  }
+}
+
+function choosePool(workers: number | undefined, jobs: number): Pool {
+  const cores = os.availableParallelism();
+  const size = workers ?? (cores >= WORKER_THRESHOLD.cores && jobs >= WORKER_THRESHOLD.jobs ? cores : 0);
+  return size > 0 ? threadPool(Math.min(size, jobs)) : localPool();
+}
+
+/** An exporter's artefact must belong where its job says, and never leave dist/. */
+function checked<T extends { path: string }>(artefact: T, job: Job): T {
+  assertDistPath(artefact.path);
+  if (job.kind !== 'site' && !artefact.path.startsWith(`${job.slug}/${job.lang}/`)) {
+    throw new BuildError(`The ${job.kind} exporter for ${job.slug}/${job.lang} wrote “${artefact.path}”, outside ${job.slug}/${job.lang}/.`);
+  }
+  return artefact;
+}
+
+/** Several exporters ship the same licence file: keep one, and refuse two different files at one path. */
+function dedupe(infos: ArtefactInfo[]): ArtefactInfo[] {
+  const byPath = new Map<string, ArtefactInfo>();
+  for (const info of infos) {
+    const seen = byPath.get(info.path);
+    if (seen && seen.sha256 !== info.sha256) {
+      throw new BuildError(`Two exporters made different files at dist/${info.path}; this is a bug in the exporters.`);
+    }
+    if (!seen) byPath.set(info.path, info);
+  }
+  return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+function bundle(store: Store, files: ArtefactInfo[], slugs: Set<string>, env: NodeJS.ProcessEnv): ArtefactInfo[] {
+  const mtime = zipTime(env);
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const zips: ArtefactInfo[] = [];
+  for (const plan of planZips(files.map((f) => f.path), slugs)) {
+    const entries = plan.entries.map((e) => ({ entry: e.entry, info: byPath.get(e.from)! }));
+    const key = hashParts({ kind: 'zip', path: plan.path, mtime: String(mtime.getTime()), entries: entries.map((e) => `${e.entry}=${e.info.sha256}`).join('\n') });
+    const hit = store.lookup(key);
+    if (hit) {
+      zips.push(...hit);
+      continue;
+    }
+    const bytes = makeZip(entries.map((e) => ({ path: e.entry, bytes: store.read(e.info) })), mtime);
+    const info = store.put({ path: plan.path, bytes, kind: 'zip', slug: plan.slug, lang: plan.lang });
+    store.record(key, [info]);
+    zips.push(info);
+  }
+  return zips;
+}
+
+function splitPair(pair: string): [string, string] {
+  const i = pair.indexOf('/');
+  return [pair.slice(0, i), pair.slice(i + 1)];
+}
+
+function nothingToPublish(skipped: Skipped[]): string {
+  if (skipped.length === 0) return 'There is nothing to publish: no statement matches the --statement and --lang you gave.';
+  return `Nothing could be published.\n${skippedReport(skipped)}`;
+}
+
+export function skippedReport(skipped: Skipped[]): string {
+  const lines = ['Not published:'];
+  for (const s of skipped) {
+    lines.push(`  ${s.statement} (${s.language}):`);
+    for (const r of s.reasons.slice(0, 5)) lines.push(`    ${r}`);
+    if (s.reasons.length > 5) lines.push(`    … and ${s.reasons.length - 5} more`);
+  }
+  return lines.join('\n');
+}
+
+export type { Repository };

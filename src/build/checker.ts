@@ -1,0 +1,17 @@
+/**
+ * What the build needs from the checker: which publications may be published, why the
+ * others may not, and the report to print. `realChecker` adapts src/check; tests pass
+ * their own.
+ */
+import type { Repository } from '../content/repository.js';
+
+export interface CheckOutcome {
+  errorCount: number;
+  publishable(slug: string, lang: string): boolean;
+  /** Plain sentences saying why `slug/lang` is not publishable (file:line:column: message). */
+  reasons(slug: string, lang: string): string[];
+  /** The check's report for a terminal (empty when there is nothing to say). */
+  format(color: boolean): string;
+}
+
+export type Checker = (repo: Repository, scope: { langs?: string[]; statements?: string[] }) => Promise<CheckOutcome>;

@@ -1,0 +1,102 @@
+/**
+ * Content hashes for the cache. An artefact's key covers everything that can change its
+ * bytes: the texts it is made from, the UI strings, the fonts, the site config, the
+ * reproducibility date and the code (every file under src/ plus the locked dependencies).
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FONTS } from '../fonts.js';
+import { SITE } from '../config.js';
+
+export function sha256(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** A hash of named parts; the names keep `a|bc` and `ab|c` apart. */
+export function hashParts(parts: Record<string, string | undefined>): string {
+  const hash = createHash('sha256');
+  for (const [name, value] of Object.entries(parts)) {
+    hash.update(`${name}\0${value === undefined ? '\u0001' : value.length}\0`);
+    if (value !== undefined) hash.update(value);
+  }
+  return hash.digest('hex');
+}
+
+/** The project checkout this code runs from (where src/ and package-lock.json live). */
+export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * Hash of the code that makes one kind of artefact: the TypeScript files its render module
+ * imports (directly or not), every other file under src/ (assets an exporter may read), and
+ * the lock file. So a change to the checker does not re-render PDFs, and a change to the PDF
+ * exporter does not re-render images.
+ */
+export function codeVersion(entry: string, projectDir = PROJECT_DIR): string {
+  const src = path.join(projectDir, 'src');
+  const all = listFiles(src);
+  const files = new Set(all.filter((f) => !f.endsWith('.ts')));
+  for (const f of importClosure(path.join(src, entry))) files.add(f);
+  const rels = [...files].map((f) => path.relative(projectDir, f));
+  rels.push('package-lock.json');
+  const hash = createHash('sha256');
+  for (const rel of rels.sort()) {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(path.join(projectDir, rel));
+    } catch {
+      continue;
+    }
+    hash.update(`${rel}\0${bytes.length}\0`).update(bytes);
+  }
+  return hash.digest('hex');
+}
+
+// Relative imports, re-exports and dynamic imports of local modules.
+const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
+
+/** `entry` and every local .ts file it imports, transitively. */
+export function importClosure(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      return;
+    }
+    seen.add(file);
+    for (const match of text.matchAll(IMPORT)) visit(path.resolve(path.dirname(file), match[1]).replace(/\.js$/, '.ts'));
+  };
+  visit(entry);
+  return seen;
+}
+
+/** The render module behind each kind of job. */
+export const RENDER_MODULES = { page: 'render/html.ts', site: 'render/html.ts', pdf: 'render/pdf.ts', images: 'render/images.ts' } as const;
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const abs = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listFiles(abs));
+    else if (entry.isFile()) out.push(abs);
+  }
+  return out;
+}
+
+/** Hash of every font file and licence in the catalogue. */
+export function fontsVersion(): string {
+  const hash = createHash('sha256');
+  for (const font of Object.values(FONTS)) {
+    for (const file of [font.file, font.licence]) hash.update(file).update(fs.readFileSync(file));
+  }
+  return hash.digest('hex');
+}
+
+/** The settings that reach the output: site config and SOURCE_DATE_EPOCH. */
+export function configVersion(env: NodeJS.ProcessEnv = process.env): string {
+  return sha256(JSON.stringify({ SITE, sourceDateEpoch: env.SOURCE_DATE_EPOCH ?? '' }));
+}

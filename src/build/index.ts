@@ -1,0 +1,16 @@
+/**
+ * The build: check, render, cache, bundle and publish into dist/ atomically.
+ *
+ *   build({ root })                    what `npm run build` runs (src/cli/build.ts)
+ *   startDevServer({ root, port })     what `npm run dev` runs (src/cli/dev.ts)
+ *
+ * Modules: build.ts (the steps), jobs.ts (units of work and cache keys), hash.ts (input and
+ * code versions), store.ts (the cache in .cache/build), pool.ts + runner.ts + worker.ts (where
+ * jobs run), staging.ts (atomic swap), zips.ts, manifest.ts, progress.ts, options.ts + cli.ts
+ * (the command), dev.ts (preview server), bench.ts (`npm run bench`), real-checker.ts and
+ * real-renderers.ts (the project's checker and exporters behind small interfaces).
+ */
+export { build, type BuildOptions, type BuildResult } from './build.js';
+export { startDevServer, type DevServer, type DevOptions } from './dev.js';
+export { BuildError, EXIT } from './errors.js';
+export type { Manifest, ManifestEntry } from './manifest.js';

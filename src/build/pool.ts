@@ -1,0 +1,142 @@
+/**
+ * Where jobs run: in worker threads (one per core) or in this process. Both take the same
+ * setup and jobs and give the same results; the build picks one by the amount of work.
+ */
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Repository } from '../content/repository.js';
+import { createRunner, type JobResult, type Runner, type RunnerSetup } from './runner.js';
+import type { Job } from './jobs.js';
+import { BuildError } from './errors.js';
+
+export interface Pool {
+  readonly size: number;
+  /** (Re)load the repository and renderers for a set of publications. */
+  setup(setup: RunnerSetup, repo?: Repository): Promise<void>;
+  run(job: Job): Promise<JobResult>;
+  close(): Promise<void>;
+}
+
+/**
+ * Runs jobs in this thread, `concurrency` at a time. Rendering is mostly CPU-bound JavaScript,
+ * but the share images wait on sharp (libvips renders and encodes on its own threads): with
+ * two jobs in flight, one's JavaScript runs while the other's image is encoded. Renderers
+ * stay loaded between builds.
+ */
+export function localPool(concurrency = 2): Pool {
+  let runner: Runner | undefined;
+  let active = 0;
+  const queue: Array<() => void> = [];
+  const release = () => {
+    active--;
+    queue.shift()?.();
+  };
+  return {
+    size: 1,
+    async setup(setup, repo) {
+      runner = await createRunner(setup, repo);
+    },
+    async run(job) {
+      if (active >= concurrency) await new Promise<void>((resolve) => queue.push(resolve));
+      active++;
+      try {
+        return await runner!.run(job);
+      } finally {
+        release();
+      }
+    },
+    async close() {},
+  };
+}
+
+/**
+ * The worker source: registers tsx (the code is TypeScript run without a compile step; a
+ * worker does not inherit the parent's loader hooks), then imports worker.ts.
+ */
+function bootstrap(): string {
+  const require = createRequire(import.meta.url);
+  const tsxApi = pathToFileURL(path.join(path.dirname(require.resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+  const entry = new URL('./worker.ts', import.meta.url).href;
+  return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+}
+
+interface Slot {
+  worker: Worker;
+  busy?: { job: Job; resolve: (r: JobResult) => void; reject: (e: Error) => void };
+}
+
+export function threadPool(size: number): Pool {
+  const slots: Slot[] = [];
+  const queue: Array<{ job: Job; resolve: (r: JobResult) => void; reject: (e: Error) => void }> = [];
+  let closed = false;
+  let failure: Error | undefined;
+
+  function fail(error: Error): void {
+    failure ??= error;
+    for (const slot of slots) slot.busy?.reject(error);
+    for (const item of queue.splice(0)) item.reject(error);
+  }
+
+  function pump(): void {
+    for (const slot of slots) {
+      if (slot.busy || queue.length === 0) continue;
+      slot.busy = queue.shift()!;
+      slot.worker.postMessage({ type: 'job', job: slot.busy.job });
+    }
+  }
+
+  function spawn(): Slot {
+    const worker = new Worker(bootstrap(), { eval: true, stdout: false, stderr: false });
+    const slot: Slot = { worker };
+    worker.on('message', (message: { type: string; result?: JobResult }) => {
+      if (message.type !== 'result' || !slot.busy) return;
+      const { resolve } = slot.busy;
+      slot.busy = undefined;
+      resolve(message.result!);
+      pump();
+    });
+    worker.on('error', (error) => fail(new Error(`a build worker failed: ${error.message}`)));
+    worker.on('exit', (code) => {
+      if (!closed) fail(new Error(`a build worker stopped unexpectedly (exit code ${code})`));
+    });
+    return slot;
+  }
+
+  return {
+    size,
+    async setup(setup) {
+      while (slots.length < size) slots.push(spawn());
+      await Promise.all(
+        slots.map(
+          (slot) =>
+            new Promise<void>((resolve, reject) => {
+              const onMessage = (message: { type: string; message?: string }) => {
+                if (message.type === 'ready') resolve();
+                else if (message.type === 'setup-failed') reject(new BuildError(message.message!));
+                else return;
+                slot.worker.off('message', onMessage);
+              };
+              slot.worker.on('message', onMessage);
+              slot.worker.once('error', reject);
+              slot.worker.postMessage({ type: 'setup', setup });
+            }),
+        ),
+      );
+    },
+    run(job) {
+      if (failure) return Promise.reject(failure);
+      return new Promise((resolve, reject) => {
+        queue.push({ job, resolve, reject });
+        pump();
+      });
+    },
+    async close() {
+      closed = true;
+      fail(new Error('the build was stopped'));
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+      slots.length = 0;
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * The project's exporters: HTML pages and site files, print PDFs, share images. Each module
+ * is imported on first use, so `--only html` never loads the PDF or image code, and a build
+ * answered entirely from the cache loads none of them.
+ */
+import type { Renderers } from './renderers.js';
+
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => (promise ??= load());
+}
+
+const html = once(() => import('../render/html.js'));
+const pdf = once(() => import('../render/pdf.js'));
+const images = once(() => import('../render/images.js'));
+
+export async function loadRenderers(): Promise<Renderers> {
+  return {
+    renderPage: async (pub) => (await html()).renderPage(pub),
+    renderSiteFiles: async (pubs) => (await html()).renderSiteFiles(pubs),
+    renderPdfs: async (pub) => (await pdf()).renderPdfs(pub),
+    renderShareImages: async (pub) => (await images()).renderShareImages(pub),
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * The exporters the build calls, behind one interface so the orchestration can be tested
+ * with stand-ins (tests pass another module URL; the build never ships any).
+ *
+ * A renderers module exports `loadRenderers()`. The build loads it once per worker (or once
+ * in process), so fonts and wasm load once per worker.
+ */
+import type { Artefact, Publication } from '../publication.js';
+
+export interface Renderers {
+  renderPage(pub: Publication): Promise<Artefact[]>;
+  renderPdfs(pub: Publication): Promise<Artefact[]>;
+  renderShareImages(pub: Publication): Promise<Artefact[]>;
+  renderSiteFiles(pubs: Publication[]): Promise<Artefact[]>;
+}
+
+export interface RenderersModule {
+  loadRenderers(): Promise<Renderers>;
+}
+
+/** URL of the module with the real exporters. */
+export const REAL_RENDERERS = new URL('./real-renderers.js', import.meta.url).href;
+
+export async function importRenderers(url: string): Promise<Renderers> {
+  const mod = (await import(url)) as Partial<RenderersModule>;
+  if (typeof mod.loadRenderers !== 'function') throw new Error(`${url} does not export loadRenderers()`);
+  return mod.loadRenderers();
+}

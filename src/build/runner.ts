@@ -1,0 +1,65 @@
+/**
+ * Running jobs: the same code in a worker thread and in process. A runner loads the
+ * repository and the renderers once, then turns jobs into artefacts.
+ */
+import { loadRepository, type Repository } from '../content/repository.js';
+import { publications, type Artefact, type Publication } from '../publication.js';
+import { importRenderers, type Renderers } from './renderers.js';
+import { pairKey, repositoryDigest, type Job } from './jobs.js';
+
+export interface RunnerSetup {
+  root: string;
+  /** URL of the renderers module. */
+  renderers: string;
+  /** `slug/lang` pairs to publish; decides each publication's `published` list. */
+  include: string[];
+  /** repositoryDigest() of what the main thread read. */
+  digest: string;
+}
+
+export type JobResult =
+  | { id: string; ok: true; artefacts: Artefact[]; ms: number }
+  | { id: string; ok: false; error: { name: string; message: string }; ms: number };
+
+export interface Runner {
+  run(job: Job): Promise<JobResult>;
+}
+
+const renderersByUrl = new Map<string, Promise<Renderers>>();
+
+/** Build a runner; pass `repo` when the caller already loaded it (in process). */
+export async function createRunner(setup: RunnerSetup, repo?: Repository): Promise<Runner> {
+  const loaded = repo ?? loadRepository(setup.root);
+  if (repositoryDigest(loaded) !== setup.digest) {
+    throw new Error('statements/ or translations/ changed while the build was starting; run the build again.');
+  }
+  const include = new Set(setup.include);
+  const pubs = publications(loaded, (slug, lang) => include.has(pairKey(slug, lang.tag)));
+  let renderers = renderersByUrl.get(setup.renderers);
+  if (!renderers) {
+    renderers = importRenderers(setup.renderers);
+    renderersByUrl.set(setup.renderers, renderers);
+  }
+  const r = await renderers;
+  return { run: (job) => runJob(r, pubs, job) };
+}
+
+async function runJob(r: Renderers, pubs: Publication[], job: Job): Promise<JobResult> {
+  const start = performance.now();
+  try {
+    const artefacts = await render(r, pubs, job);
+    return { id: job.id, ok: true, artefacts, ms: performance.now() - start };
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    return { id: job.id, ok: false, error: { name: e.name, message: e.message }, ms: performance.now() - start };
+  }
+}
+
+function render(r: Renderers, pubs: Publication[], job: Job): Promise<Artefact[]> {
+  if (job.kind === 'site') return r.renderSiteFiles(pubs);
+  const pub = pubs.find((p) => p.slug === job.slug && p.lang.tag === job.lang);
+  if (!pub) throw new Error(`no publication ${job.slug}/${job.lang}`);
+  if (job.kind === 'page') return r.renderPage(pub);
+  if (job.kind === 'pdf') return r.renderPdfs(pub);
+  return r.renderShareImages(pub);
+}

@@ -1,0 +1,86 @@
+/**
+ * The build cache under .cache/build/: file contents stored once by sha256 (blobs/), and
+ * for each job key the list of artefacts it produced (jobs/<key>.json). An unchanged job
+ * is answered from here without loading any exporter.
+ *
+ * Every write goes to a temporary name first and is renamed into place, so a build killed
+ * mid-write never leaves a truncated entry behind; entries are also verified on read.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Artefact } from '../publication.js';
+import { sha256 } from './hash.js';
+
+/** An artefact without its bytes: what the cache and the manifest record. */
+export type ArtefactInfo = Omit<Artefact, 'bytes'> & { sha256: string; size: number };
+
+export class Store {
+  readonly blobs: string;
+  readonly jobs: string;
+  readonly latest: string;
+
+  constructor(readonly dir: string) {
+    this.blobs = path.join(dir, 'blobs');
+    this.jobs = path.join(dir, 'jobs');
+    this.latest = path.join(dir, 'latest');
+    for (const d of [this.blobs, this.jobs, this.latest]) fs.mkdirSync(d, { recursive: true });
+  }
+
+  blobPath(hash: string): string {
+    return path.join(this.blobs, hash);
+  }
+
+  /** The artefacts of a job key, when every one of their blobs is present and intact in size. */
+  lookup(key: string): ArtefactInfo[] | undefined {
+    return this.readEntry(path.join(this.jobs, `${key}.json`));
+  }
+
+  /** What the job with this id made last time, whatever its inputs were then (the dev server's stand-in while it re-renders). */
+  lookupLatest(jobId: string): ArtefactInfo[] | undefined {
+    return this.readEntry(path.join(this.latest, `${sha256(jobId)}.json`));
+  }
+
+  private readEntry(file: string): ArtefactInfo[] | undefined {
+    let infos: ArtefactInfo[];
+    try {
+      infos = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch {
+      return undefined;
+    }
+    for (const info of infos) {
+      try {
+        if (fs.statSync(this.blobPath(info.sha256)).size !== info.size) return undefined;
+      } catch {
+        return undefined;
+      }
+    }
+    return infos;
+  }
+
+  /** Store a blob (if new) and describe the artefact. */
+  put(artefact: Artefact): ArtefactInfo {
+    const { bytes, ...meta } = artefact;
+    const hash = sha256(bytes);
+    const file = this.blobPath(hash);
+    if (!fs.existsSync(file)) writeAtomic(file, bytes);
+    return { ...meta, sha256: hash, size: bytes.length };
+  }
+
+  record(key: string, infos: ArtefactInfo[], jobId?: string): void {
+    const json = JSON.stringify(infos);
+    writeAtomic(path.join(this.jobs, `${key}.json`), json);
+    if (jobId) writeAtomic(path.join(this.latest, `${sha256(jobId)}.json`), json);
+  }
+
+  read(info: ArtefactInfo): Uint8Array {
+    return fs.readFileSync(this.blobPath(info.sha256));
+  }
+}
+
+let counter = 0;
+
+export function writeAtomic(file: string, data: Uint8Array | string): void {
+  const tmp = `${file}.tmp-${process.pid}-${counter++}`;
+  fs.writeFileSync(tmp, data);
+  fs.renameSync(tmp, file);
+}

@@ -1,0 +1,26 @@
+/**
+ * A build worker thread: receives a setup, then jobs one at a time, and posts results.
+ * Started by pool.ts through a small bootstrap that registers tsx for .ts files.
+ */
+import { parentPort } from 'node:worker_threads';
+import { createRunner, type Runner, type RunnerSetup } from './runner.js';
+import type { Job } from './jobs.js';
+
+type Message = { type: 'setup'; setup: RunnerSetup } | { type: 'job'; job: Job };
+
+let runner: Promise<Runner> | undefined;
+
+parentPort!.on('message', async (message: Message) => {
+  if (message.type === 'setup') {
+    runner = createRunner(message.setup);
+    try {
+      await runner;
+      parentPort!.postMessage({ type: 'ready' });
+    } catch (error) {
+      parentPort!.postMessage({ type: 'setup-failed', message: (error as Error).message });
+    }
+    return;
+  }
+  const result = await (await runner!).run(message.job);
+  parentPort!.postMessage({ type: 'result', result });
+});

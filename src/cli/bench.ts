@@ -1,0 +1,170 @@
+/**
+ * `npm run bench`: how fast the build is, measured on this machine.
+ *
+ *   Cold      the full build of the real content from a cleared cache (a new process, start-up included)
+ *   Warm      one changed translation: rebuilt from the command line, and inside `npm run dev`
+ *   Baseline  the same pages printed and screenshotted by headless chromium, and the ratio
+ *   Scale     100 synthetic statements × 7 languages (and 25, 50): time, time per artefact, peak RSS
+ *
+ * then the sections of src/bench/*.ts (check, typeset, …) that exist.
+ *
+ * Options: --sections cold,warm,baseline,scale,modules  --scale 25,50,100  --scale-only html,pdf,images
+ *          --scale-workers <n> (default: the build's own choice)
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { PROJECT_DIR } from '../build/hash.js';
+import { chromiumBaseline, copyContent, median, runBuildCommand, stampAll, syntheticContent, touchTranslation, warmDevRebuild, type CommandRun, type Figure } from '../build/bench.js';
+
+const { values } = parseArgs({
+  options: {
+    sections: { type: 'string', default: 'cold,warm,baseline,scale,modules' },
+    scale: { type: 'string', default: '25,50,100' },
+    'scale-only': { type: 'string', default: 'html,pdf,images' },
+    'scale-workers': { type: 'string' },
+  },
+});
+const sections = new Set(values.sections!.split(','));
+const temps: string[] = [];
+
+function print(title: string, figures: Figure[]): void {
+  console.log(`\n${title}`);
+  for (const f of figures) {
+    const value = f.unit === 'ms' && f.value >= 1000 ? `${(f.value / 1000).toFixed(2)} s` : `${Number.isInteger(f.value) ? f.value : f.value.toFixed(2)} ${f.unit}`;
+    console.log(`  ${f.name.padEnd(52)} ${value.padStart(12)}${f.target ? `   target ${f.target}` : ''}`);
+  }
+}
+
+function clean(root: string): void {
+  fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+  fs.rmSync(path.join(root, '.cache'), { recursive: true, force: true });
+}
+
+function failed(run: CommandRun): boolean {
+  if (run.code === 0 && run.stats) return false;
+  console.log(`  the build failed (exit ${run.code}):\n${run.stderr.split('\n').slice(-15).map((l) => `    ${l}`).join('\n')}`);
+  return true;
+}
+
+async function main(): Promise<void> {
+  console.log(`npm run bench on ${fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? 'this machine'}, ${(await import('node:os')).availableParallelism()} cores; load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  const root = copyContent();
+  temps.push(root);
+  let coldMs: number | undefined;
+  let partial: string[] = [];
+  let stamped = false;
+
+  if (sections.has('cold') || sections.has('warm') || sections.has('baseline')) {
+    let run = await runBuildCommand(root);
+    if (run.code === 1) {
+      // Unreviewed translations fail the check's fingerprint rule: stamp the copy, as after review.
+      stamped = true;
+      await stampAll(root);
+      clean(root);
+      run = await runBuildCommand(root);
+    }
+    if (run.code === 1) {
+      // Real content with check errors: measure what can be published, and say so.
+      partial = ['--partial'];
+      clean(root);
+      run = await runBuildCommand(root, partial);
+    }
+    if (failed(run)) return;
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'dist/manifest.json'), 'utf8'));
+    const langs = new Set(manifest.artefacts.map((a: { language?: string }) => a.language).filter(Boolean));
+    coldMs = run.wallMs;
+    const figures: Figure[] = [
+      { name: `full build, ${langs.size} languages, new process`, value: run.wallMs, unit: 'ms', target: '≤ 3 s for 7 languages' },
+      { name: 'of which start-up (node, tsx, imports)', value: run.stats!.sinceStart - run.stats!.ms, unit: 'ms' },
+      ...Object.entries(run.stats!.phases).map(([name, ms]) => ({ name: `of which ${name}`, value: ms, unit: 'ms' })),
+      { name: 'CPU time (all threads)', value: run.stats!.cpuMs, unit: 'ms' },
+      { name: 'peak RSS', value: Math.round(run.stats!.maxRssKb / 1024), unit: 'MB' },
+      { name: 'files in dist/', value: run.stats!.files, unit: 'files' },
+    ];
+    for (const workers of sections.has('cold') ? [0, 2] : []) {
+      clean(root);
+      const w = await runBuildCommand(root, [...partial, '--workers', String(workers)]);
+      if (!failed(w)) figures.push({ name: workers === 0 ? 'same, one process (--workers 0)' : `same, ${workers} worker threads (--workers ${workers})`, value: w.wallMs, unit: 'ms' });
+    }
+    if (stamped) figures.push({ name: '(translations stamped as reviewed in the temporary copy)', value: 0, unit: '' });
+    if (partial.length) figures.push({ name: 'publications skipped for check errors (--partial)', value: manifest.skipped.length, unit: '' });
+    if (sections.has('cold')) print('Cold', figures);
+  }
+
+  if (sections.has('warm')) {
+    const cli: number[] = [];
+    let rendered = 0;
+    let last: CommandRun | undefined;
+    for (let i = 0; i < 3; i++) {
+      touchTranslation(root);
+      const run = await runBuildCommand(root, partial);
+      if (failed(run)) return;
+      cli.push(run.wallMs);
+      rendered = run.stats!.built;
+      last = run;
+    }
+    const dev = await warmDevRebuild(root);
+    print('Warm (one translation changed)', [
+      { name: `command line, new process (${rendered} jobs rendered), median of 3`, value: median(cli), unit: 'ms', target: '≤ 1 s' },
+      { name: 'of which start-up (node, tsx, imports), last run', value: last!.stats!.sinceStart - last!.stats!.ms, unit: 'ms' },
+      ...Object.entries(last!.stats!.phases).map(([name, ms]) => ({ name: `of which ${name}, last run`, value: ms, unit: 'ms' })),
+      { name: 'npm run dev: page rebuilt and reload sent, median of 3', value: median(dev.pageMs), unit: 'ms', target: '≤ 0.5 s' },
+      { name: 'npm run dev: from save to reload (watch + debounce), median', value: median(dev.saveToReloadMs), unit: 'ms' },
+      { name: 'npm run dev: until PDFs and images are new too, median', value: median(dev.fullMs), unit: 'ms' },
+    ]);
+  }
+
+  if (sections.has('baseline') && coldMs !== undefined) {
+    if (!fs.existsSync('/usr/bin/chromium')) console.log('\nBaseline\n  skipped: /usr/bin/chromium is not installed');
+    else {
+      const base = await chromiumBaseline(root);
+      print('Baseline (headless chromium: A4 + A5 PDF and five screenshots per page)', [
+        { name: `chromium, ${base.pages} pages → ${base.files} files, start-up included`, value: base.ms, unit: 'ms' },
+        { name: 'of which starting chromium', value: base.launchMs, unit: 'ms' },
+        { name: 'our cold build', value: coldMs, unit: 'ms' },
+        { name: 'ratio chromium / ours', value: base.ms / coldMs, unit: '×', target: '≥ 3×' },
+      ]);
+    }
+  }
+
+  if (sections.has('scale')) {
+    const only = values['scale-only']!;
+    const figures: Figure[] = [];
+    const workers = values['scale-workers'] ? ['--workers', values['scale-workers']] : [];
+    for (const n of values.scale!.split(',').map(Number)) {
+      const scaleRoot = syntheticContent(n);
+      temps.push(scaleRoot);
+      await stampAll(scaleRoot);
+      const run = await runBuildCommand(scaleRoot, ['--partial', '--only', only, ...workers]);
+      if (failed(run)) continue;
+      const artefacts = run.stats!.files;
+      figures.push(
+        { name: `${n} statements × 7 languages (${only}): total`, value: run.wallMs, unit: 'ms' },
+        { name: `${n}: per file in dist/ (${artefacts} files)`, value: run.wallMs / artefacts, unit: 'ms' },
+        { name: `${n}: peak RSS`, value: Math.round(run.stats!.maxRssKb / 1024), unit: 'MB', target: '≤ 1536 MB' },
+      );
+      fs.rmSync(scaleRoot, { recursive: true, force: true });
+    }
+    print('Scale', figures);
+  }
+
+  if (sections.has('modules')) {
+    const dir = path.join(PROJECT_DIR, 'src/bench');
+    for (const file of fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).sort() : []) {
+      try {
+        const mod = await import(pathToFileURL(path.join(dir, file)).href);
+        if (typeof mod.default === 'function') print(`${file.slice(0, -3)} (src/bench/${file})`, await mod.default());
+      } catch (error) {
+        console.log(`\n${file}: failed: ${(error as Error).message}`);
+      }
+    }
+  }
+}
+
+try {
+  await main();
+} finally {
+  for (const t of temps) fs.rmSync(t, { recursive: true, force: true });
+}
