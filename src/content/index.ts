@@ -1,3 +1,4 @@
 export * from './read.js';
 export * from './parse.js';
 export * from './repository.js';
+export * from './links.js';

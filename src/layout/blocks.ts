@@ -9,6 +9,7 @@ import type { Language } from '../languages.js';
 import { formatNumber } from '../languages.js';
 import type { TextRun } from '../typeset/types.js';
 import type { StructNode, StructRole } from './frame.js';
+import { isSafeLink } from '../content/links.js';
 
 export type BlockKind = 'heading' | 'paragraph' | 'quote';
 
@@ -134,6 +135,11 @@ function inline(
         inline(c, node.children, style, link, runs, links, parent);
         break;
       case 'link': {
+        // An unsafe target (javascript:, data:, relative …) keeps its words and loses its link.
+        if (!isSafeLink(node.url)) {
+          inline(c, node.children, style, link, runs, links, parent);
+          break;
+        }
         const linkNode = c.structure.add(parent, 'Link', { href: node.url });
         inline(c, node.children, style, { href: node.url, node: linkNode }, runs, links, parent);
         break;

@@ -13,6 +13,7 @@ import { loadRepository, type Document } from '../../src/content/index.js';
 import { findLanguage, formatNumber } from '../../src/languages.js';
 import { translator, type Publication } from '../../src/publication.js';
 import { layoutPublication } from '../../src/layout/index.js';
+import { SITE } from '../../src/config.js';
 import type { GlyphLine, LaidOutDocument, StructNode } from '../../src/layout/frame.js';
 import { pageStyle } from '../../src/layout/style.js';
 import { pdfjsText } from './text.js';
@@ -111,4 +112,17 @@ describe('document layout', () => {
     expect(urls).toContain('https://postsovietleft.org/statements/layout-test/de/');
     expect(await pdfjsText(bytes)).toContain('quoted Wort text');
   }, 60_000);
+});
+
+describe('untrusted links', () => {
+  it('keep their words but lose their link unless they are http, https or mailto', async () => {
+    const body = 'Read [this](javascript:alert(1)), [that](data:text/html,x), [here](../../etc/passwd), [ok](https://example.org/ok) and [mail](mailto:a@example.org).';
+    const doc = await layoutPublication(publication('en', body), 'a4');
+    const hrefs = doc.frames.flatMap((f) => f.items.filter((i) => i.kind === 'link').map((i) => (i as { href: string }).href));
+    expect(hrefs.filter((h) => !h.startsWith(SITE.baseUrl))).toEqual([
+      'https://example.org/ok', 'mailto:a@example.org',
+    ]);
+    const text = lines(doc).map(lineText).join(' ');
+    for (const word of ['this', 'that', 'here', 'ok', 'mail']) expect(text).toContain(word);
+  });
 });

@@ -7,8 +7,9 @@ import type { Element, Root, ElementContent } from 'hast';
 import type { Schema } from 'hast-util-sanitize';
 import { visit, SKIP } from 'unist-util-visit';
 
-/** Link schemes a statement may link to; everything else (javascript:, data:, relative …) is unlinked. */
-export const LINK_PROTOCOLS = ['http:', 'https:', 'mailto:'];
+import { isSafeLink } from '../../content/links.js';
+
+export { LINK_PROTOCOLS } from '../../content/links.js';
 
 export const bodySchema: Schema = {
   strip: ['script', 'style', 'template', 'iframe', 'object', 'svg', 'math'],
@@ -35,11 +36,7 @@ export const bodySchema: Schema = {
 /** True for an absolute http(s)/mailto URL, as a browser would parse it (entities and control characters already decoded). */
 export function isSafeHref(href: string): boolean {
   if (href.startsWith('#user-content-')) return true; // footnote links inside the page
-  try {
-    return LINK_PROTOCOLS.includes(new URL(href).protocol);
-  } catch {
-    return false;
-  }
+  return isSafeLink(href);
 }
 
 /** Replace every link whose target is not safe by its text, so the words stay and the link goes. */
