@@ -138,3 +138,25 @@ describe('adding a language', () => {
     expect(messages(loadRepository(root)).map((m) => m.rule)).toEqual(['content-unknown-language']);
   });
 });
+
+describe('parsing', () => {
+  it('gives the same tree with or without the GFM shortcut, and still parses GFM when it is there', async () => {
+    const { parseMarkdown } = await import('../../src/content/parse.js');
+    const { VFile } = await import('vfile');
+    const { unified } = await import('unified');
+    const remarkParse = (await import('remark-parse')).default;
+    const remarkFrontmatter = (await import('remark-frontmatter')).default;
+    const remarkGfm = (await import('remark-gfm')).default;
+    const full = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+    const repo = loadRepository(ROOT);
+    const samples = [
+      ...repo.translations.map((d) => d.text),
+      '---\ntitle: T\n---\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~ and www.example.org and a@example.org[^1]\n\n[^1]: note\n\n- [x] done\n',
+    ];
+    for (const text of samples) {
+      expect(parseMarkdown(text, new VFile()).tree).toEqual(full.runSync(full.parse(text)));
+    }
+    const gfm = parseMarkdown(samples.at(-1)!, new VFile()).tree;
+    expect(gfm.children.map((n) => n.type)).toContain('table');
+  });
+});
