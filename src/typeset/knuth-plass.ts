@@ -3,18 +3,27 @@
  * text, over the same break opportunities and shaped widths as the greedy breaker.
  *
  * Each line's natural width comes from the shaped advances; its stretch from the inter-word
- * spaces (half a space each, a third to shrink, as TeX's defaults; Arabic-script spaces do not
- * shrink) and, in Arabic script, one tatweel per word that has a kashida place. Demerits are TeX's: (l + b)² + p², plus a
- * penalty for two hyphenated lines in a row and for a change of fitness class. Forced breaks
- * and the paragraph's end get infinite stretch (the last line is not justified).
+ * spaces (half a space each, as TeX's default) and, in Arabic script, one tatweel per word that
+ * has a kashida place. Spaces never shrink, in any script: TeX lets them lose a third, but a
+ * squeezed space is read as no space (OCR read "от диктатур" as "отдиктатур"; readers stumble
+ * too), and browsers never shrink them either. Demerits are TeX's: (l + b)² + p², plus a
+ * penalty for two hyphenated lines in a row and for a change of fitness class. Penalties (see
+ * `breakKind`): a hyphenation point, a break after a word's own hyphen ("anti-|war" cannot be
+ * told from a hyphenated "antiwar", so copy, search and OCR join it), and in Cyrillic a break
+ * after a one- or two-letter word (Russian and Belarusian typography keeps "в", "по", "не" with
+ * the next word). Forced breaks and the paragraph's end get infinite stretch (the last line is
+ * not justified).
  */
-import type { BreakOpportunity } from './linebreak.js';
+import { breakKind, type BreakOpportunity } from './linebreak.js';
 import type { LineSpan, Measure } from './layout.js';
 import { trimEnd } from './layout.js';
 import { isTatweelSafe, type Prepared } from './paragraph.js';
 
 const LINE_PENALTY = 10;
 const HYPHEN_PENALTY = 50;
+/** High enough that a word's own hyphen ends a line only when every other break is much worse. */
+const EXPLICIT_HYPHEN_PENALTY = 1000;
+const SHORT_WORD_PENALTY = 300;
 const DOUBLE_HYPHEN_DEMERITS = 3000;
 const FITNESS_DEMERITS = 100;
 /** Badness is capped here (TeX's infinitely bad, 10000, is reached at a ratio of about 4.65). */
@@ -32,24 +41,15 @@ export function knuthPlass(p: Prepared, opps: BreakOpportunity[], measure: Measu
   const n = text.length;
   const width = p.input.width;
 
-  // Prefix sums of stretch and shrink per character position.
+  // Prefix sums of stretch per character position (nothing shrinks).
   const stretch = new Float64Array(n + 1);
-  const shrink = new Float64Array(n + 1);
   const tatweelWords = wordsWithKashida(p);
   for (let i = 0; i < n; i++) {
     let st = 0;
-    let sh = 0;
     const c = text.charCodeAt(i);
-    const ci = p.clusterAt[i]!;
-    if ((c === 0x20 || c === 0xa0) && ci >= 0) {
-      const w = p.prefix[i + 1]! - p.prefix[i]!;
-      st = w / 2;
-      // Arabic script is stretched (kashida, then spaces), never squeezed.
-      sh = p.items[p.clusters[ci]!.item]!.script === 'Arab' ? 0 : w / 3;
-    }
+    if ((c === 0x20 || c === 0xa0) && p.clusterAt[i]! >= 0) st = (p.prefix[i + 1]! - p.prefix[i]!) / 2;
     st += tatweelWords[i]!;
     stretch[i + 1] = stretch[i]! + st;
-    shrink[i + 1] = shrink[i]! + sh;
   }
 
   // Nodes live in parallel arrays; `active` holds node indices in position order.
@@ -69,7 +69,7 @@ export function knuthPlass(p: Prepared, opps: BreakOpportunity[], measure: Measu
     if (o.position === 0) continue;
     const isEnd = o.required || o.position >= n;
     const hyph = o.hyphen ? 1 : 0;
-    const penalty = hyph ? HYPHEN_PENALTY * HYPHEN_PENALTY : 0;
+    const penalty = breakPenalty(text, o, p.lang) ** 2;
     // The line's end without trailing spaces, and the hyphen's width, do not depend on where
     // the line starts (as long as it starts before them).
     const tEnd = trimEnd(text, 0, o.position);
@@ -93,11 +93,8 @@ export function knuthPlass(p: Prepared, opps: BreakOpportunity[], measure: Measu
       if (w <= width) {
         const Y = stretch[t]! - stretch[ap]!;
         r = isEnd ? 0 : Y > 0 ? (width - w) / Y : Infinity;
-      } else {
-        const Z = shrink[t]! - shrink[ap]!;
-        r = Z > 0 ? (width - w) / Z : -Infinity;
-      }
-      if (r < -1) {
+      } else r = -Infinity;
+      if (r < 0) {
         // Too long now, and longer for every later break: drop this node.
         lastDropped = a;
         continue;
@@ -149,6 +146,15 @@ export function knuthPlass(p: Prepared, opps: BreakOpportunity[], measure: Measu
     spans.push({ start: nPos[prev]!, end: nPos[node]!, hyphen: nHyph[node] === 1, last: nReq[node] === 1 });
   }
   return spans.reverse();
+}
+
+function breakPenalty(text: string, o: BreakOpportunity, lang: Prepared['lang']): number {
+  switch (breakKind(text, o, lang)) {
+    case 'hyphenation': return HYPHEN_PENALTY;
+    case 'explicit-hyphen': return EXPLICIT_HYPHEN_PENALTY;
+    case 'short-word': return SHORT_WORD_PENALTY;
+    default: return 0;
+  }
 }
 
 /**

@@ -41,9 +41,13 @@ function hyphenator(patterns: NonNullable<Language['hyphenation']>): Hyphenator 
 
 const SHY = '\u00ad';
 const WORD = /[\p{L}\p{M}\u00ad]+/gu;
-/** Letters kept together at the start and end of a word (TeX's lefthyphenmin/righthyphenmin). */
-const LEFT_MIN = 2;
-const RIGHT_MIN = 3;
+/**
+ * Letters kept together at the start and end of a word (TeX's lefthyphenmin/righthyphenmin).
+ * Longer than TeX's 2 and 3: a two- or three-letter fragment ("вы-", "-дов") is hard to take
+ * in at a glance, and OCR misreads it (it read "пово-дов для" as "пово- Дов ДЛЯ").
+ */
+const LEFT_MIN = 3;
+const RIGHT_MIN = 4;
 
 /** Positions inside words where the language's patterns allow a hyphen. */
 export function hyphenationPoints(text: string, lang: Language): number[] {
@@ -82,4 +86,25 @@ export function breakOpportunities(text: string, lang: Language, hyphenate: bool
     merged.push(b);
   }
   return merged;
+}
+
+export type BreakKind = 'plain' | 'hyphenation' | 'explicit-hyphen' | 'short-word';
+
+const SHORT_WORD_BEFORE = /(?:^|[^\p{L}\p{M}])[\p{L}\p{M}]{1,2}[ \t]+$/u;
+
+/**
+ * What breaking at `o` costs the reader, for the optimal line breaker to weigh:
+ * - `hyphenation`: a hyphen is inserted (pattern point or soft hyphen);
+ * - `explicit-hyphen`: after a hyphen the word has itself ("anti-|war"), which a reader, a
+ *   search or OCR cannot tell from a hyphenated "antiwar";
+ * - `short-word`: in Cyrillic, after a one- or two-letter word ("в", "по", "не"), which Russian
+ *   and Belarusian typography keeps on the line of the word it belongs to.
+ */
+export function breakKind(text: string, o: BreakOpportunity, lang: Language): BreakKind {
+  if (o.hyphen) return 'hyphenation';
+  if (o.required || o.position <= 0 || o.position >= text.length) return 'plain';
+  const before = text[o.position - 1]!;
+  if (before === '-' || before === '\u2010') return 'explicit-hyphen';
+  if (lang.script === 'Cyrl' && SHORT_WORD_BEFORE.test(text.slice(Math.max(0, o.position - 8), o.position))) return 'short-word';
+  return 'plain';
 }
