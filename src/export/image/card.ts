@@ -123,6 +123,10 @@ export async function composeCard(text: CardText, format: CardFormat, source: Ca
     return first.width + second.width <= c.width - 20 * u ? ([first, second] as const) : undefined;
   };
   const labelPair = async (size: number, a: SetOptions, b: SetOptions, what: string) => {
+    // Usually they fit at full size: try that first and skip the search (one line only gets
+    // wider with the size, so the search would end there too).
+    const full = await pair(size, a, b);
+    if (full) return full;
     const fitted = await largestFitting(size * 0.7, size, (s) => pair(s, a, b));
     if (fitted) return fitted.value;
     throw new ShareImageFitError(

@@ -15,11 +15,14 @@ export interface Raster {
   height: number;
 }
 
-/** Render the SVG once, flattened on the paper colour, as raw RGB. */
+/** Render the SVG once, on the paper colour, as raw RGB; each encoder then starts from these pixels. */
 export async function rasterise(svg: string, background: string): Promise<Raster> {
+  // Paint the paper first inside the SVG, so every pixel is opaque and dropping the alpha
+  // channel is exact: cheaper than libvips's flatten, and the same pixels (measured).
+  const open = svg.indexOf('>') + 1;
+  const painted = `${svg.slice(0, open)}<rect width="100%" height="100%" fill="${background}"/>${svg.slice(open)}`;
   // density 72: one SVG pixel is one image pixel.
-  const { data, info } = await sharp(Buffer.from(svg), { density: 72 })
-    .flatten({ background })
+  const { data, info } = await sharp(Buffer.from(painted), { density: 72 })
     .removeAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
@@ -30,9 +33,13 @@ export async function encode(raster: Raster, type: ImageType): Promise<Uint8Arra
   const image = sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: 3 } });
   const out =
     type === 'png'
-      ? // Quantisation effort 3: the same bytes ± 1 % as the default 7, in a third of the time.
-        image.png({ palette: true, colours: 256, dither: 0, compressionLevel: 9, effort: 3 })
+      ? // Quantisation effort 3: the same bytes ± 1 % as the default 7, in a third of the time
+        // (lower efforts cost no less here). zlib level 6, not 9: files about 6 % larger (all
+        // under 100 KB) for encoding 2.5 times faster (measured on the 28 PNGs of a statement).
+        image.png({ palette: true, colours: 256, dither: 0, compressionLevel: 6, effort: 3 })
       : // 4:4:4 keeps the red rule and the thin strokes of small type clean; WhatsApp needs ≤ 300 KB.
-        image.jpeg({ quality: 88, chromaSubsampling: '4:4:4', mozjpeg: true });
+        // Plain libjpeg-turbo, not mozjpeg: 8 times faster and closer to the raster (PSNR 43.6
+        // against 38.9 dB) for files about a third larger (60–80 KB).
+        image.jpeg({ quality: 88, chromaSubsampling: '4:4:4', mozjpeg: false });
   return new Uint8Array(await out.toBuffer());
 }

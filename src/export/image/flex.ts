@@ -113,12 +113,17 @@ export async function layoutTree(tree: Node, format: CardFormat): Promise<string
 
 /**
  * satori masks every element with a white rectangle of the element's own box (its overflow
- * mask). Here they mask nothing, no box overflows, and images keep their clip paths, but
- * librsvg renders each mask offscreen: removing them made rasterising 3 to 8 times faster
- * and changed no pixel (measured on every language and size).
+ * mask). Here they mask nothing, no box overflows, but librsvg renders each mask offscreen:
+ * removing them made rasterising 3 to 8 times faster and changed no pixel (measured on every
+ * language and size). The clip path of each image is its own box, where the image's SVG
+ * viewport clips it anyway: removing those too changed no pixel either and saves a little more.
  */
 function withoutOverflowMasks(svg: string): string {
-  return svg.replace(/ mask="url\(#satori_om-[^)]*\)"/g, '').replace(/<mask id="satori_om-[^"]*">.*?<\/mask>/g, '');
+  return svg
+    .replace(/ mask="url\(#satori_om-[^)]*\)"/g, '')
+    .replace(/<mask id="satori_om-[^"]*">.*?<\/mask>/g, '')
+    .replace(/ clip-path="url\(#satori_cp-[^)]*\)"/g, '')
+    .replace(/<clipPath id="satori_cp-[^"]*"><rect[^>]*\/><\/clipPath>/g, '');
 }
 
 /** Read back where satori placed each text block: its `<image>` carries the block's data URI. */

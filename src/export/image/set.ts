@@ -31,7 +31,24 @@ function insetFor(size: number): number {
  * Set a paragraph whose lines are `width` pixels wide. The block is `inset` wider on each
  * side, so the card places it that much outside the column to line the text up with it.
  */
-export async function setParagraph(o: SetOptions, width: number): Promise<TextBlock> {
+export function setParagraph(o: SetOptions, width: number): Promise<TextBlock> {
+  // The auto-fit tries the same sizes for every format, and the three 1080 px wide formats
+  // share one column width: most paragraphs were already set for an earlier card.
+  const key = JSON.stringify([o.role, o.text, o.style, o.size, o.lang.tag, o.lineHeight, o.colour, o.direction, o.align, width]);
+  let block = memo.get(key);
+  if (!block) {
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    block = set(o, width);
+    memo.set(key, block);
+  }
+  return block;
+}
+
+/** Paragraphs already set; a few cards' worth, so memory stays flat over many statements. */
+const memo = new Map<string, Promise<TextBlock>>();
+const MEMO_SIZE = 400;
+
+async function set(o: SetOptions, width: number): Promise<TextBlock> {
   const inset = insetFor(o.size);
   const layout = await layoutParagraph({
     runs: [{ text: o.text, style: o.style }],

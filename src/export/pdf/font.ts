@@ -11,6 +11,7 @@ import { PDFName, PDFNumber, PDFString, type PDFContext, type PDFRef } from 'pdf
 import { createHash } from 'node:crypto';
 import { loadFont, type LoadedFont } from '../../typeset/harfbuzz.js';
 import { FONTS, type FontId } from '../../fonts.js';
+import { flateStream } from './flate.js';
 import { subsetGlyphs } from './subset.js';
 import { toUnicodeCMap } from './tounicode.js';
 
@@ -81,7 +82,7 @@ export class EmbeddedFont {
     const baseName = `${subsetTag(this.id, [...glyphIds])}+${postScriptName(font)}`;
     const metrics = fontMetrics(font);
 
-    const fontFile = context.register(context.flateStream(subset, { Length1: subset.length }));
+    const fontFile = context.register(flateStream(context, subset, { Length1: subset.length }));
     const descriptor = context.register(context.obj({
       Type: 'FontDescriptor',
       FontName: PDFName.of(baseName),
@@ -108,9 +109,9 @@ export class EmbeddedFont {
       FontDescriptor: descriptor,
       DW: 0,
       W: widths.length ? [1, widths.map((w) => PDFNumber.of(w))] : [],
-      CIDToGIDMap: context.register(context.flateStream(cidToGid)),
+      CIDToGIDMap: context.register(flateStream(context, cidToGid)),
     }));
-    const toUnicode = context.register(context.flateStream(toUnicodeCMap(this.textOf)));
+    const toUnicode = context.register(flateStream(context, toUnicodeCMap(this.textOf)));
     return context.register(context.obj({
       Type: 'Font',
       Subtype: 'Type0',

@@ -10,6 +10,7 @@ import {
 import type { FontId } from '../../fonts.js';
 import type { LaidOutDocument, LinkArea, StructNode } from '../../layout/frame.js';
 import { EmbeddedFont } from './font.js';
+import { flateStream } from './flate.js';
 import { PageContent } from './content.js';
 import { writeStructure, type PageMarks } from './structure.js';
 
@@ -45,7 +46,7 @@ export async function writePdf(doc: LaidOutDocument): Promise<Uint8Array> {
   for (const [index, { page, content, links }] of pages.entries()) {
     const text = content.finish();
     digest.update(text);
-    page.node.set(PDFName.of('Contents'), context.register(context.flateStream(text)));
+    page.node.set(PDFName.of('Contents'), context.register(flateStream(context, text)));
     page.node.set(PDFName.of('Resources'), context.obj({ Font: fontDict }));
     page.node.set(PDFName.of('StructParents'), PDFNumber.of(index));
     page.node.set(PDFName.of('Tabs'), PDFName.of('S'));

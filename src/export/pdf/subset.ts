@@ -44,7 +44,26 @@ function tag(name: string): number {
  * A TrueType font holding only `glyphIds` (plus glyph 0 and composite components), every
  * glyph at its original id. Layout tables are dropped: a PDF viewer never shapes.
  */
-export async function subsetGlyphs(font: Uint8Array, glyphIds: Iterable<number>): Promise<Uint8Array> {
+export function subsetGlyphs(font: Uint8Array, glyphIds: Iterable<number>): Promise<Uint8Array> {
+  const ids = [...new Set(glyphIds)].sort((a, b) => a - b);
+  // The A4 and A5 layouts of one text usually draw the same glyphs: subset once for both.
+  let subsets = memo.get(font);
+  if (!subsets) memo.set(font, (subsets = new Map()));
+  const key = ids.join(',');
+  let result = subsets.get(key);
+  if (!result) {
+    if (subsets.size >= MEMO_SIZE) subsets.clear();
+    result = subset(font, ids);
+    subsets.set(key, result);
+  }
+  return result;
+}
+
+/** Recent subsets per font, a few documents' worth, so memory stays flat over many statements. */
+const memo = new WeakMap<Uint8Array, Map<string, Promise<Uint8Array>>>();
+const MEMO_SIZE = 8;
+
+async function subset(font: Uint8Array, glyphIds: number[]): Promise<Uint8Array> {
   const hb = await subsetter();
   const input = hb.hb_subset_input_create_or_fail();
   if (input === 0) throw new Error('hb-subset: could not create the subset input');
