@@ -25,6 +25,20 @@ export function alternateLinks(slug: string, published: { tag: string }[]): Elem
   ];
 }
 
+/** What every page's head starts with: charset, viewport, title, description, colour schemes, canonical URL. */
+export function baseHead(title: string, description: string, canonical: string): Element[] {
+  return [
+    h('meta', { charSet: 'utf-8' }),
+    h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    h('title', {}, title),
+    h('meta', { name: 'description', content: description }),
+    h('meta', { name: 'color-scheme', content: 'light dark' }),
+    // No favicon request: the browser would otherwise ask for /favicon.ico on every page.
+    h('link', { rel: ['icon'], href: 'data:,' }),
+    h('link', { rel: ['canonical'], href: canonical }),
+  ];
+}
+
 export function statementHead(pub: Publication): Element[] {
   const { t, lang, slug } = pub;
   const paths = artefactPaths(slug, lang.tag);
@@ -35,14 +49,7 @@ export function statementHead(pub: Publication): Element[] {
   const alt = shareText(pub).alt;
   const meta = (property: string, content: string) => h('meta', { property, content });
   return [
-    h('meta', { charSet: 'utf-8' }),
-    h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-    h('title', {}, `${title} — ${t('site.name')}`),
-    h('meta', { name: 'description', content: summary }),
-    h('meta', { name: 'color-scheme', content: 'light dark' }),
-    // No favicon request: the browser would otherwise ask for /favicon.ico on every page.
-    h('link', { rel: ['icon'], href: 'data:,' }),
-    h('link', { rel: ['canonical'], href: url }),
+    ...baseHead(`${title} — ${t('site.name')}`, summary, url),
     ...alternateLinks(slug, pub.published),
     h('link', { rel: ['alternate'], type: 'application/atom+xml', href: siteUrl(feedPath(lang.tag)), title: t('feed.title') }),
     meta('og:type', 'article'),

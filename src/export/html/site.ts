@@ -6,7 +6,7 @@ import type { Element, Root } from 'hast';
 import { formatDate, formatNumber, type Language } from '../../languages.js';
 import { artefactPaths, type Publication } from '../../publication.js';
 import { h, root } from './h.js';
-import { alternateLinks, pickerPath } from './head.js';
+import { alternateLinks, baseHead, pickerPath } from './head.js';
 import { footer, masthead, skipLink } from './chrome.js';
 import { typography, typographyText } from './typography.js';
 import { relativeUrl, siteUrl } from './urls.js';
@@ -56,14 +56,7 @@ export function pickerTree(pubs: Publication[]): Root {
     { type: 'doctype' },
     h('html', { lang: lang.tag, dir: lang.dir, dataScript: lang.script },
       h('head', {},
-        h('meta', { charSet: 'utf-8' }),
-        h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-        h('title', {}, `${title} — ${t('site.name')}`),
-        h('meta', { name: 'description', content: typographyText(String(main.doc.data.summary ?? ''), lang) }),
-        h('meta', { name: 'color-scheme', content: 'light dark' }),
-    // No favicon request: the browser would otherwise ask for /favicon.ico on every page.
-    h('link', { rel: ['icon'], href: 'data:,' }),
-        h('link', { rel: ['canonical'], href: siteUrl(pickerPath(slug)) }),
+        ...baseHead(`${title} — ${t('site.name')}`, typographyText(String(main.doc.data.summary ?? ''), lang), siteUrl(pickerPath(slug))),
         alternateLinks(slug, pubs.map((p) => p.lang)),
         h('script', {}, redirectScript(pubs.map((p) => p.lang.tag)))),
       body));
@@ -95,14 +88,7 @@ export function indexTree(pubs: Publication[], languages: Language[]): Root {
     { type: 'doctype' },
     h('html', { lang: lang.tag, dir: lang.dir, dataScript: lang.script },
       h('head', {},
-        h('meta', { charSet: 'utf-8' }),
-        h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-        h('title', {}, `${t('index.heading')} — ${t('site.name')}`),
-        h('meta', { name: 'description', content: t('site.signature') }),
-        h('meta', { name: 'color-scheme', content: 'light dark' }),
-    // No favicon request: the browser would otherwise ask for /favicon.ico on every page.
-    h('link', { rel: ['icon'], href: 'data:,' }),
-        h('link', { rel: ['canonical'], href: siteUrl('index.html') })),
+        ...baseHead(`${t('index.heading')} — ${t('site.name')}`, t('site.signature'), siteUrl('index.html'))),
       h('body', {},
         skipLink(t, 'statements'),
         masthead(t, here, nav),
