@@ -109,11 +109,21 @@ export function intlLocale(lang: Language): string {
 
 /** Format an integer in the language's digits (page numbers). */
 export function formatNumber(lang: Language, n: number): string {
-  return new Intl.NumberFormat(intlLocale(lang), { useGrouping: false }).format(n);
+  return formatter(numberFormats, lang, () => new Intl.NumberFormat(intlLocale(lang), { useGrouping: false })).format(n);
 }
 
 /** Format an ISO date (YYYY-MM-DD) as the language writes it, in its digits. */
 export function formatDate(lang: Language, isoDate: string): string {
   const date = new Date(`${isoDate}T12:00:00Z`);
-  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return formatter(dateFormats, lang, () => new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'long', timeZone: 'UTC' })).format(date);
+}
+
+// Making an Intl formatter costs far more than using one (PDF page numbers ask thousands of times).
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function formatter<F>(cache: Map<string, F>, lang: Language, make: () => F): F {
+  let f = cache.get(lang.tag);
+  if (!f) cache.set(lang.tag, (f = make()));
+  return f;
 }

@@ -45,11 +45,11 @@ export async function stampAll(root: string): Promise<void> {
 }
 
 /** `npm run build` as an organiser runs it (a new process, start-up included), on `root`. */
-export function runBuildCommand(root: string, args: string[] = []): Promise<CommandRun> {
+export function runBuildCommand(root: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<CommandRun> {
   const start = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_DIR, 'src/cli/build.ts'), '--root', root, '--quiet', ...args], {
+  const child = spawn(process.execPath, [path.join(PROJECT_DIR, 'src/cli/launch.js'), 'build', '--root', root, '--quiet', ...args], {
     cwd: PROJECT_DIR,
-    env: { ...process.env, PSL_BUILD_STATS: '1', CI: 'true' },
+    env: { ...process.env, PSL_BUILD_STATS: '1', CI: 'true', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -62,16 +62,34 @@ export function runBuildCommand(root: string, args: string[] = []): Promise<Comm
   );
 }
 
-/** Change one translation the way a translator's small fix would (one more line at the end). */
+/**
+ * Change one translation the way a translator's small fix would: one word of its last
+ * paragraph written twice (each call adds one more). The body changes, so its page and PDFs
+ * are made again; its title and quote do not, so its share images stay as they were.
+ */
 export function touchTranslation(root: string): string {
+  const file = firstTranslation(root);
+  const text = fs.readFileSync(path.join(root, file), 'utf8');
+  const at = text.trimEnd().search(/\S+\s*$/);
+  const word = /^[^\s.,;:!?؟،»”)]+/.exec(text.slice(at))?.[0];
+  if (!word) throw new Error(`no word to change at the end of ${file}`);
+  fs.writeFileSync(path.join(root, file), `${text.slice(0, at)}${word} ${text.slice(at)}`);
+  return file;
+}
+
+/** Change the title of one translation: its page, PDFs and share images are all made again. */
+export function retitleTranslation(root: string): string {
+  const file = firstTranslation(root);
+  const text = fs.readFileSync(path.join(root, file), 'utf8');
+  fs.writeFileSync(path.join(root, file), text.replace(/^title: "(\S+)/m, 'title: "$1 $1'));
+  return file;
+}
+
+function firstTranslation(root: string): string {
   const dir = path.join(root, 'translations');
-  const langs = fs.readdirSync(dir).filter((l) => l !== 'en').sort();
-  for (const lang of langs) {
+  for (const lang of fs.readdirSync(dir).filter((l) => l !== 'en').sort()) {
     const files = fs.readdirSync(path.join(dir, lang)).filter((f) => f.endsWith('.md')).sort();
-    if (files.length === 0) continue;
-    const file = path.join(dir, lang, files[0]);
-    fs.appendFileSync(file, '\n');
-    return path.relative(root, file);
+    if (files.length > 0) return path.join('translations', lang, files[0]!);
   }
   throw new Error('no translation to change');
 }

@@ -20,7 +20,7 @@ import { BuildError, EXIT } from './errors.js';
 import { assertDistPath } from './paths.js';
 import { RENDER_MODULES, codeVersion, configVersion, fontsVersion, hashParts } from './hash.js';
 import { OUTPUTS, pairKey, planJobs, repositoryDigest, type Job, type Output, type Versions } from './jobs.js';
-import { localPool, threadPool, type Pool } from './pool.js';
+import { localPool, splitPool, threadPool, type Pool } from './pool.js';
 import type { RunnerSetup } from './runner.js';
 import { REAL_RENDERERS } from './renderers.js';
 import { Store, type ArtefactInfo } from './store.js';
@@ -74,10 +74,10 @@ export interface BuildResult {
 }
 
 /**
- * When worker threads pay for their start (each loads tsx, the content and the exporters: about
- * 2–5 s of CPU). Measured on the 2-core machine this project is developed on, one process with
- * two jobs in flight beat two workers at every size (7 languages: 35.5 s vs 44.7 s; 50 statements
- * × 7 languages of pages: 27.6 s vs 39.9 s), so threads are used from 4 cores and enough jobs.
+ * When to use worker threads. Each worker loads the content and the exporters again (about
+ * 0.3 s of CPU with the compiled code). From 4 cores, with enough jobs, every core gets a
+ * worker taking any job. Below that, one worker takes the PDF jobs and this thread the rest
+ * (see splitPool); a build with no PDFs to make stays in this thread.
  */
 export const WORKER_THRESHOLD = { cores: 4, jobs: 48 };
 
@@ -212,8 +212,8 @@ interface RenderContext {
   reporter: Reporter;
   aborted: () => void;
   counts: { built: number; cached: number; stale: number };
-  /** The pool, started on first need (its size may depend on the number of jobs to render). */
-  pool: (misses: number) => Pool;
+  /** The pool, started on first need (its kind depends on the jobs to render). */
+  pool: (misses: Job[]) => Pool;
   setup: RunnerSetup;
   repo: Repository;
 }
@@ -238,7 +238,7 @@ async function renderJobs(jobs: Job[], ctx: RenderContext): Promise<{ results: M
     } else misses.push(job);
   }
   if (misses.length === 0) return { results, failures };
-  const pool = ctx.pool(misses.length);
+  const pool = ctx.pool(misses);
   await pool.setup(ctx.setup, ctx.repo);
   ctx.aborted();
   await Promise.all(
@@ -279,10 +279,12 @@ function validateScope(options: BuildOptions): void {
   }
 }
 
-function choosePool(workers: number | undefined, jobs: number): Pool {
+function choosePool(workers: number | undefined, jobs: Job[]): Pool {
+  if (workers !== undefined) return workers > 0 ? threadPool(Math.min(workers, jobs.length)) : localPool();
   const cores = os.availableParallelism();
-  const size = workers ?? (cores >= WORKER_THRESHOLD.cores && jobs >= WORKER_THRESHOLD.jobs ? cores : 0);
-  return size > 0 ? threadPool(Math.min(size, jobs)) : localPool();
+  if (cores >= WORKER_THRESHOLD.cores && jobs.length >= WORKER_THRESHOLD.jobs) return threadPool(cores);
+  if (cores >= 2 && jobs.some((j) => j.kind === 'pdf') && jobs.some((j) => j.kind !== 'pdf')) return splitPool(['pdf'], threadPool(1));
+  return localPool();
 }
 
 /** An exporter's artefact must belong where its job says, and never leave dist/. */

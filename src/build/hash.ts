@@ -24,8 +24,19 @@ export function hashParts(parts: Record<string, string | undefined>): string {
   return hash.digest('hex');
 }
 
-/** The project checkout this code runs from (where src/ and package-lock.json live). */
-export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/**
+ * The project checkout this code runs from (where src/ and package-lock.json live): the nearest
+ * folder above this module with both. Searched, not counted, because compiled code runs from
+ * .cache/code/<hash>/ (see src/cli/launch.js), at another depth than src/build/.
+ */
+export const PROJECT_DIR = projectDir(path.dirname(fileURLToPath(import.meta.url)));
+
+function projectDir(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'src')) && fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, '../..');
+  }
+}
 
 /**
  * Hash of the code that makes one kind of artefact: the TypeScript files its render module

@@ -6,6 +6,7 @@ import type { Publication } from '../publication.js';
 import type { Repository } from '../content/repository.js';
 import { findUi } from '../content/repository.js';
 import { hashParts, sha256 } from './hash.js';
+import { shareImageInputs } from '../render/card-text.js';
 
 export type Output = 'html' | 'pdf' | 'images';
 export const OUTPUTS: Output[] = ['html', 'pdf', 'images'];
@@ -55,6 +56,8 @@ export function planJobs(pubs: Publication[], only: Output[], versions: Versions
 }
 
 function jobKey(kind: JobKind, pub: Publication, versions: Versions, repo: Repository): string {
+  // Share images show the title, the quote and a few labels: an edit to the body leaves them be.
+  if (kind === 'images') return hashParts({ kind, ...flat(versions, kind), slug: pub.slug, lang: pub.lang.tag, inputs: shareImageInputs(pub) });
   return hashParts({
     kind,
     ...flat(versions, kind),

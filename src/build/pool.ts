@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Repository } from '../content/repository.js';
 import { createRunner, type JobResult, type Runner, type RunnerSetup } from './runner.js';
-import type { Job } from './jobs.js';
+import type { Job, JobKind } from './jobs.js';
 import { BuildError } from './errors.js';
 
 export interface Pool {
@@ -52,10 +52,39 @@ export function localPool(concurrency = 2): Pool {
 }
 
 /**
- * The worker source: registers tsx (the code is TypeScript run without a compile step; a
- * worker does not inherit the parent's loader hooks), then imports worker.ts.
+ * Jobs of some kinds on worker threads, the rest in this thread. With two cores, one worker
+ * typesetting the PDFs (pure JavaScript, the largest part of a build) while this thread makes
+ * the pages and composes the share images (which wait on sharp's and the web-font worker's
+ * threads most of the time) keeps both cores busy without paying twice for loading every
+ * exporter. Jobs for this thread start at once; the worker's wait until it is set up.
+ */
+export function splitPool(workerKinds: JobKind[], workers: Pool, local: Pool = localPool(4)): Pool {
+  let ready: Promise<void> = Promise.resolve();
+  return {
+    size: local.size + workers.size,
+    async setup(setup, repo) {
+      ready = workers.setup(setup);
+      ready.catch(() => {}); // the worker's jobs report it
+      await local.setup(setup, repo);
+    },
+    async run(job) {
+      if (!workerKinds.includes(job.kind)) return local.run(job);
+      await ready;
+      return workers.run(job);
+    },
+    async close() {
+      await Promise.all([local.close(), workers.close()]);
+    },
+  };
+}
+
+/**
+ * The worker source. Compiled (started through src/cli/launch.js) the worker is worker.js next
+ * to this code; run from TypeScript it registers tsx first, since a worker does not inherit
+ * the parent's loader hooks.
  */
 function bootstrap(): string {
+  if (import.meta.url.endsWith('.js')) return `import(${JSON.stringify(new URL('./worker.js', import.meta.url).href)});`;
   const require = createRequire(import.meta.url);
   const tsxApi = pathToFileURL(path.join(path.dirname(require.resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
   const entry = new URL('./worker.ts', import.meta.url).href;

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { PROJECT_DIR } from '../build/hash.js';
-import { chromiumBaseline, copyContent, median, runBuildCommand, stampAll, syntheticContent, touchTranslation, warmDevRebuild, type CommandRun, type Figure } from '../build/bench.js';
+import { chromiumBaseline, copyContent, median, retitleTranslation, runBuildCommand, stampAll, syntheticContent, touchTranslation, warmDevRebuild, type CommandRun, type Figure } from '../build/bench.js';
 
 const { values } = parseArgs({
   options: {
@@ -40,6 +40,17 @@ function print(title: string, figures: Figure[]): void {
 function clean(root: string): void {
   fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
   fs.rmSync(path.join(root, '.cache'), { recursive: true, force: true });
+}
+
+/** A cold build whose code is compiled first, as after a `git pull` that changed src/. */
+async function firstRunAfterCodeChange(root: string, args: string[]): Promise<CommandRun | undefined> {
+  // Inside the project: the compiled code finds the npm packages from where it lies.
+  fs.mkdirSync(path.join(PROJECT_DIR, '.cache'), { recursive: true });
+  const codeDir = fs.mkdtempSync(path.join(PROJECT_DIR, '.cache', 'code-bench-'));
+  temps.push(codeDir);
+  clean(root);
+  const run = await runBuildCommand(root, args, { PSL_CODE_DIR: codeDir });
+  return failed(run) ? undefined : run;
 }
 
 function failed(run: CommandRun): boolean {
@@ -74,10 +85,21 @@ async function main(): Promise<void> {
     if (failed(run)) return;
     const manifest = JSON.parse(fs.readFileSync(path.join(root, 'dist/manifest.json'), 'utf8'));
     const langs = new Set(manifest.artefacts.map((a: { language?: string }) => a.language).filter(Boolean));
+    // This machine's timings vary by a few tenths of a second from run to run: take the median of three.
+    const runs = [run];
+    for (let i = 0; i < 2 && sections.has('cold'); i++) {
+      clean(root);
+      const again = await runBuildCommand(root, partial);
+      if (failed(again)) return;
+      runs.push(again);
+    }
+    runs.sort((a, b) => a.wallMs - b.wallMs);
+    run = runs[Math.floor(runs.length / 2)]!;
     coldMs = run.wallMs;
     const figures: Figure[] = [
-      { name: `full build, ${langs.size} languages, new process`, value: run.wallMs, unit: 'ms', target: '≤ 3 s for 7 languages' },
-      { name: 'of which start-up (node, tsx, imports)', value: run.stats!.sinceStart - run.stats!.ms, unit: 'ms' },
+      { name: `full build, ${langs.size} languages, new process, median of ${runs.length}`, value: run.wallMs, unit: 'ms', target: '≤ 3 s for 7 languages' },
+      { name: 'fastest of them', value: runs[0]!.wallMs, unit: 'ms' },
+      { name: 'of which start-up (node, compiled code, imports)', value: run.stats!.sinceStart - run.stats!.ms, unit: 'ms' },
       ...Object.entries(run.stats!.phases).map(([name, ms]) => ({ name: `of which ${name}`, value: ms, unit: 'ms' })),
       { name: 'CPU time (all threads)', value: run.stats!.cpuMs, unit: 'ms' },
       { name: 'peak RSS', value: Math.round(run.stats!.maxRssKb / 1024), unit: 'MB' },
@@ -86,7 +108,11 @@ async function main(): Promise<void> {
     for (const workers of sections.has('cold') ? [0, 2] : []) {
       clean(root);
       const w = await runBuildCommand(root, [...partial, '--workers', String(workers)]);
-      if (!failed(w)) figures.push({ name: workers === 0 ? 'same, one process (--workers 0)' : `same, ${workers} worker threads (--workers ${workers})`, value: w.wallMs, unit: 'ms' });
+      if (!failed(w)) figures.push({ name: workers === 0 ? 'same, all in one thread (--workers 0)' : `same, ${workers} worker threads taking any job (--workers ${workers})`, value: w.wallMs, unit: 'ms' });
+    }
+    if (sections.has('cold')) {
+      const compiled = await firstRunAfterCodeChange(root, partial);
+      if (compiled) figures.push({ name: 'same, first run after a change to src/ (compiles the code first)', value: compiled.wallMs, unit: 'ms' });
     }
     if (stamped) figures.push({ name: '(translations stamped as reviewed in the temporary copy)', value: 0, unit: '' });
     if (partial.length) figures.push({ name: 'publications skipped for check errors (--partial)', value: manifest.skipped.length, unit: '' });
@@ -94,25 +120,28 @@ async function main(): Promise<void> {
   }
 
   if (sections.has('warm')) {
-    const cli: number[] = [];
-    let rendered = 0;
-    let last: CommandRun | undefined;
-    for (let i = 0; i < 3; i++) {
-      touchTranslation(root);
-      const run = await runBuildCommand(root, partial);
-      if (failed(run)) return;
-      cli.push(run.wallMs);
-      rendered = run.stats!.built;
-      last = run;
-    }
+    const edits = async (edit: (root: string) => string) => {
+      const runs: CommandRun[] = [];
+      for (let i = 0; i < 3; i++) {
+        edit(root);
+        const run = await runBuildCommand(root, partial);
+        if (failed(run)) return undefined;
+        runs.push(run);
+      }
+      return { ms: median(runs.map((r) => r.wallMs)), last: runs.at(-1)! };
+    };
+    const body = await edits(touchTranslation);
+    const title = await edits(retitleTranslation);
+    if (!body || !title) return;
     const dev = await warmDevRebuild(root);
     print('Warm (one translation changed)', [
-      { name: `command line, new process (${rendered} jobs rendered), median of 3`, value: median(cli), unit: 'ms', target: '≤ 1 s' },
-      { name: 'of which start-up (node, tsx, imports), last run', value: last!.stats!.sinceStart - last!.stats!.ms, unit: 'ms' },
-      ...Object.entries(last!.stats!.phases).map(([name, ms]) => ({ name: `of which ${name}, last run`, value: ms, unit: 'ms' })),
+      { name: `command line, a word of the body (${body.last.stats!.built} jobs rendered), median of 3`, value: body.ms, unit: 'ms', target: '≤ 1 s' },
+      { name: 'of which start-up (node, compiled code, imports)', value: body.last.stats!.sinceStart - body.last.stats!.ms, unit: 'ms' },
+      ...Object.entries(body.last.stats!.phases).map(([name, ms]) => ({ name: `of which ${name}`, value: ms, unit: 'ms' })),
+      { name: `command line, the title (${title.last.stats!.built} jobs: page, PDFs, images, site), median of 3`, value: title.ms, unit: 'ms', target: '≤ 1 s' },
       { name: 'npm run dev: page rebuilt and reload sent, median of 3', value: median(dev.pageMs), unit: 'ms', target: '≤ 0.5 s' },
       { name: 'npm run dev: from save to reload (watch + debounce), median', value: median(dev.saveToReloadMs), unit: 'ms' },
-      { name: 'npm run dev: until PDFs and images are new too, median', value: median(dev.fullMs), unit: 'ms' },
+      { name: 'npm run dev: until PDFs (and images, if they changed) are new too, median', value: median(dev.fullMs), unit: 'ms' },
     ]);
   }
 

@@ -1,26 +1,12 @@
 /**
  * Glue: a publication → its share images and the licences of the fonts they draw with.
  */
-import { SITE } from '../config.js';
-import { formatDate } from '../languages.js';
 import { artefactPaths, fontLicences, shareText, type Artefact, type Publication } from '../publication.js';
-import { fontsUsed, renderShareCards, type CardText } from '../export/image/index.js';
+import { fontsUsed, renderShareCards } from '../export/image/index.js';
+import { cardText } from './card-text.js';
 
 export { ShareImageFitError } from '../export/image/index.js';
-
-/** What the card says, in the publication's language. */
-export function cardText(pub: Publication): CardText {
-  const { title, quote } = shareText(pub);
-  return {
-    lang: pub.lang,
-    organisation: pub.t('site.name'),
-    title,
-    quote,
-    date: formatDate(pub.lang, pub.date),
-    url: SITE.shortUrl,
-    language: pub.lang.nativeName,
-  };
-}
+export { cardText, shareImageInputs } from './card-text.js';
 
 export async function renderShareImages(pub: Publication): Promise<Artefact[]> {
   const paths = artefactPaths(pub.slug, pub.lang.tag);

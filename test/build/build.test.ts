@@ -88,15 +88,24 @@ describe('build', () => {
     process.env.FAKE_RENDER_LOG = log;
     try {
       const edited = await run(root);
-      // the German page, PDFs and images, and the site files that list it
-      expect(edited.built).toBe(4);
+      // the German page and PDFs, and the site files that list it; the share images show
+      // only the title, the quote and labels, so a body edit leaves them alone
+      expect(edited.built).toBe(3);
+      expect(fs.readFileSync(log, 'utf8').trim().split('\n').sort()).toEqual(['alpha/de/page', 'alpha/de/pdf']);
+      const after = snapshot(path.join(root, 'dist'));
+      expect(after['alpha/de/alpha-de-a4.pdf']).not.toBe(first['alpha/de/alpha-de-a4.pdf']);
+      expect(after['alpha/ru/alpha-ru-a4.pdf']).toBe(first['alpha/ru/alpha-ru-a4.pdf']);
+
+      // A new quote changes the images (and the page, whose head describes them), nothing else.
+      fs.rmSync(log);
+      const file = path.join(root, 'translations/de/alpha.md');
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('quote: "A quote."', 'quote: "Another quote."'));
+      const requoted = await run(root);
+      expect(fs.readFileSync(log, 'utf8').trim().split('\n').sort()).toEqual(['alpha/de/images', 'alpha/de/page', 'alpha/de/pdf']);
+      expect(requoted.built).toBe(4);
     } finally {
       delete process.env.FAKE_RENDER_LOG;
     }
-    expect(fs.readFileSync(log, 'utf8').trim().split('\n').sort()).toEqual(['alpha/de/images', 'alpha/de/page', 'alpha/de/pdf']);
-    const after = snapshot(path.join(root, 'dist'));
-    expect(after['alpha/de/alpha-de-a4.pdf']).not.toBe(first['alpha/de/alpha-de-a4.pdf']);
-    expect(after['alpha/ru/alpha-ru-a4.pdf']).toBe(first['alpha/ru/alpha-ru-a4.pdf']);
   });
 
   it('with stale outputs, renders only the pages and keeps the previous PDFs and images until a full build', async () => {
@@ -105,12 +114,13 @@ describe('build', () => {
     const first = snapshot(path.join(root, 'dist'));
     writeTranslation(root, 'de', 'alpha', 'Neu übersetzt.');
     const quick = await run(root, { stale: ['pdf', 'images'] });
-    expect([quick.built, quick.stale]).toEqual([2, 2]);
+    // page and site files rendered, the PDFs taken from before (the images did not change)
+    expect([quick.built, quick.stale, quick.cached]).toEqual([2, 1, 10]);
     const between = snapshot(path.join(root, 'dist'));
     expect(between['alpha/de/index.html']).not.toBe(first['alpha/de/index.html']);
     expect(between['alpha/de/alpha-de-a4.pdf']).toBe(first['alpha/de/alpha-de-a4.pdf']);
     const full = await run(root);
-    expect([full.built, full.stale]).toEqual([2, 0]);
+    expect([full.built, full.stale]).toEqual([1, 0]);
     expect(snapshot(path.join(root, 'dist'))['alpha/de/alpha-de-a4.pdf']).not.toBe(first['alpha/de/alpha-de-a4.pdf']);
   });
 

@@ -36,6 +36,9 @@ export async function finishPages(pages: PageTree[], options: FinishOptions): Pr
     }
   }
   const plan = await planFonts(use);
+  const ids = [...plan.chars.keys()].sort() as FontId[];
+  // Ask for every subset before anything else: the worker makes them while this thread goes on.
+  const fonts = ids.map((id) => subset(id, plan.chars.get(id)!));
   const meta = { slug: options.slug, lang: options.lang };
   const artefacts: Artefact[] = [];
   for (const page of pages) {
@@ -45,9 +48,8 @@ export async function finishPages(pages: PageTree[], options: FinishOptions): Pr
     head.children.push(h('style', {}, stylesheet(fontFaceCss(plan, prefix), familyCss(plan))));
     artefacts.push({ path: page.path, bytes: new TextEncoder().encode(serialise(page.tree)), kind: 'html', ...meta });
   }
-  const ids = [...plan.chars.keys()].sort() as FontId[];
-  for (const id of ids) {
-    artefacts.push({ path: `${options.fontsDir}/${fontFileName(id)}`, bytes: await subset(id, plan.chars.get(id)!), kind: 'font', ...meta });
+  for (const [i, id] of ids.entries()) {
+    artefacts.push({ path: `${options.fontsDir}/${fontFileName(id)}`, bytes: await fonts[i]!, kind: 'font', ...meta });
   }
   return [...artefacts, ...fontLicences(ids, options.fontsDir, meta)];
 }

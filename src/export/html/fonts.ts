@@ -3,12 +3,13 @@
  * fallback chain per style, as the PDF engine decides it), one WOFF2 subset per font with
  * only those characters, and the @font-face rules that load them from the page's own folder.
  */
-import fs from 'node:fs';
 import type { Element, Root, Parent } from 'hast';
+import fs from 'node:fs';
 import subsetFont from 'subset-font';
 import { FONTS, type FontId, type FontStyle } from '../../fonts.js';
 import { findLanguage, type Language } from '../../languages.js';
 import { loadFont } from '../../typeset/harfbuzz.js';
+import { woff2 } from './woff2.js';
 
 const BOLD = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'th']);
 const ITALIC = new Set(['em', 'i']);
@@ -107,10 +108,18 @@ export function subset(id: FontId, chars: Set<string>): Promise<Uint8Array> {
   const key = `${id}\u0000${text}`;
   let result = subsets.get(key);
   if (!result) {
-    result = subsetFont(fs.readFileSync(FONTS[id].file), text, { targetFormat: 'woff2', noHinting: true }).then((b) => new Uint8Array(b));
+    result = subsetFont(fontFile(id), text, { targetFormat: 'truetype', noHinting: true }).then(woff2);
     subsets.set(key, result);
   }
   return result;
+}
+
+const files = new Map<FontId, Buffer>();
+
+function fontFile(id: FontId): Buffer {
+  let bytes = files.get(id);
+  if (!bytes) files.set(id, (bytes = fs.readFileSync(FONTS[id].file)));
+  return bytes;
 }
 
 export function fontFaceCss(plan: FontPlan, urlPrefix: string): string {

@@ -10,7 +10,7 @@
  */
 import { SITE } from '../../config.js';
 import type { Language } from '../../languages.js';
-import { cardTree, layoutTree, placements, type CardBoxes, type PlacedBlock } from './flex.js';
+import { cardTree, inlineBlocks, layoutTree, placements, type CardBoxes, type PlacedBlock } from './flex.js';
 import type { CardFormat } from './formats.js';
 import { largestFitting } from './fit.js';
 import { fitsWidth, setLine, setParagraph, type SetOptions } from './set.js';
@@ -168,9 +168,9 @@ export async function composeCard(text: CardText, format: CardFormat, source: Ca
     rule,
     gaps: { ...gaps, titleToQuote: body.gap },
   };
-  const svg = await layoutTree(cardTree(format, rtl, boxes), format);
-  const blocks = placements(svg, [organisation, language, date, url, body.title, ...(body.quote ? [body.quote] : [])]);
-  return { format, svg, blocks, titleSize: body.titleSize, quoteSize: body.quoteSize };
+  const layout = await layoutTree(cardTree(format, rtl, boxes), format);
+  const blocks = placements(layout, [organisation, language, date, url, body.title, ...(body.quote ? [body.quote] : [])]);
+  return { format, svg: inlineBlocks(layout, blocks), blocks, titleSize: body.titleSize, quoteSize: body.quoteSize };
 }
 
 /** The message when the quote cannot fit: how long a quote would fit, found by trying shorter ones. */

@@ -20,19 +20,23 @@ export interface ShareImage {
 }
 
 export async function renderShareCards(text: CardText, source: CardSource, formats: CardFormat[] = CARD_FORMATS): Promise<ShareImage[]> {
-  const rendered = new Map<string, { card: Card; raster: Raster }>();
-  const out: ShareImage[] = [];
+  // Compose every card first (JavaScript on this thread), then hand all rasterising and
+  // encoding to sharp at once: it works on its own threads while this one goes on with the
+  // build's other jobs, instead of waiting for each image before composing the next.
+  const cards = new Map<string, Card>();
   for (const format of formats) {
     const size = `${format.width}x${format.height}`;
-    let done = rendered.get(size);
-    if (!done) {
-      const card = await composeCard(text, format, source);
-      done = { card, raster: await rasterise(card.svg, SITE.colours.paper) };
-      rendered.set(size, done);
-    }
-    out.push({ format, bytes: await encode(done.raster, format.type), card: { ...done.card, format } });
+    if (!cards.has(size)) cards.set(size, await composeCard(text, format, source));
   }
-  return out;
+  const rasters = new Map<string, Promise<Raster>>();
+  for (const [size, card] of cards) rasters.set(size, rasterise(card.svg, SITE.colours.paper));
+  return Promise.all(
+    formats.map(async (format) => {
+      const size = `${format.width}x${format.height}`;
+      const bytes = await encode(await rasters.get(size)!, format.type);
+      return { format, bytes, card: { ...cards.get(size)!, format } };
+    }),
+  );
 }
 
 /** The fonts whose glyphs a set of cards draws (their licences ship with the images). */

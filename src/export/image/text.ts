@@ -137,8 +137,3 @@ function union(boxes: Box[]): Box {
   }
   return boxes.length ? out : { left: 0, top: 0, right: 0, bottom: 0 };
 }
-
-/** The block as an `<img>` source for satori. */
-export function dataUri(block: TextBlock): string {
-  return `data:image/svg+xml;base64,${Buffer.from(block.svg).toString('base64')}`;
-}

@@ -1,0 +1,33 @@
+/**
+ * What a publication's share cards say. Apart from the renderer so that the build can tell
+ * whether the images of a changed translation change at all without loading satori and sharp:
+ * they depend on these few fields, not on the body of the statement.
+ */
+import { SITE } from '../config.js';
+import { formatDate } from '../languages.js';
+import { shareText, type Publication } from '../publication.js';
+import type { CardText } from '../export/image/card.js';
+
+/** What the card says, in the publication's language. */
+export function cardText(pub: Publication): CardText {
+  const { title, quote } = shareText(pub);
+  return {
+    lang: pub.lang,
+    organisation: pub.t('site.name'),
+    title,
+    quote,
+    date: formatDate(pub.lang, pub.date),
+    url: SITE.shortUrl,
+    language: pub.lang.nativeName,
+  };
+}
+
+/**
+ * Everything the share images of a publication are made from: the card's text, the alt text
+ * and where a too-long quote would be reported. Two publications with the same inputs get the
+ * same image files.
+ */
+export function shareImageInputs(pub: Publication): string {
+  const { lang, ...text } = cardText(pub);
+  return JSON.stringify({ lang: lang.tag, ...text, alt: shareText(pub).alt, path: pub.doc.path, field: pub.doc.data.quote ? 'quote' : 'summary' });
+}

@@ -1,0 +1,71 @@
+/**
+ * src/cli/launch.js, what `npm run build`, `check`, `stamp` and `dev` start: it compiles src/
+ * once per version into a cache folder and runs the compiled command. The compiled build must
+ * make exactly what the TypeScript source makes, also on a worker thread.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT, realCopy, removeRepo, snapshot } from './support.js';
+
+const LAUNCH = path.join(PROJECT, 'src/cli/launch.js');
+const temps: string[] = [];
+afterAll(() => temps.forEach(removeRepo));
+
+function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, args, { cwd: PROJECT, env: { ...process.env, CI: 'true', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+/** A fresh folder for compiled code, inside the project as the launcher needs. */
+function codeDir(): string {
+  fs.mkdirSync(path.join(PROJECT, '.cache'), { recursive: true });
+  const dir = fs.mkdtempSync(path.join(PROJECT, '.cache', 'code-test-'));
+  temps.push(dir);
+  return dir;
+}
+
+describe('launch.js', () => {
+  it('compiles once per version of src/, then reuses the compiled code', async () => {
+    const dir = codeDir();
+    const first = await run([LAUNCH, 'check', '--help'], { PSL_CODE_DIR: dir });
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const versions = fs.readdirSync(dir);
+    expect(versions).toHaveLength(1);
+    expect(fs.existsSync(path.join(dir, versions[0]!, 'complete'))).toBe(true);
+    const compiledAt = fs.statSync(path.join(dir, versions[0]!, 'check.js')).mtimeMs;
+
+    const second = await run([LAUNCH, 'check', '--help'], { PSL_CODE_DIR: dir });
+    expect(second.stdout).toBe(first.stdout);
+    expect(fs.readdirSync(dir)).toEqual(versions);
+    expect(fs.statSync(path.join(dir, versions[0]!, 'check.js')).mtimeMs).toBe(compiledAt);
+  }, 120_000);
+
+  it('refuses an unknown command with exit code 2', async () => {
+    const result = await run([LAUNCH, 'publish']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('build, check, stamp, dev');
+  });
+
+  it('the compiled build, with a worker thread, makes the same dist/ as the TypeScript source', async () => {
+    const compiled = await realCopy();
+    const source = await realCopy();
+    temps.push(compiled, source);
+    const args = ['--lang', 'en,fa', '--partial', '--quiet'];
+    const env = { SOURCE_DATE_EPOCH: '1764000000' };
+    const a = await run([LAUNCH, 'build', '--root', compiled, '--workers', '1', ...args], { ...env, PSL_CODE_DIR: codeDir() });
+    expect(a.stderr).toBe('');
+    expect(a.code).toBe(0);
+    const b = await run(['--import', 'tsx', path.join(PROJECT, 'src/cli/build.ts'), '--root', source, '--workers', '0', ...args], env);
+    expect(b.code).toBe(0);
+    const dist = snapshot(path.join(compiled, 'dist'));
+    expect(Object.keys(dist).length).toBeGreaterThan(30);
+    expect(dist).toEqual(snapshot(path.join(source, 'dist')));
+  }, 300_000);
+});
