@@ -13,6 +13,11 @@ import { BuildError } from './errors.js';
 
 export interface Pool {
   readonly size: number;
+  /**
+   * Start loading the renderers for these kinds of job, where that runs beside this thread
+   * (worker threads), before setup() can be called. Optional and best effort.
+   */
+  warm?(renderers: string, kinds: JobKind[]): void;
   /** (Re)load the repository and renderers for a set of publications. */
   setup(setup: RunnerSetup, repo?: Repository): Promise<void>;
   run(job: Job): Promise<JobResult>;
@@ -62,6 +67,10 @@ export function splitPool(workerKinds: JobKind[], workers: Pool, local: Pool = l
   let ready: Promise<void> = Promise.resolve();
   return {
     size: local.size + workers.size,
+    warm(renderers, kinds) {
+      const theirs = kinds.filter((k) => workerKinds.includes(k));
+      if (theirs.length > 0) workers.warm?.(renderers, theirs);
+    },
     async setup(setup, repo) {
       ready = workers.setup(setup);
       ready.catch(() => {}); // the worker's jobs report it
@@ -135,6 +144,10 @@ export function threadPool(size: number): Pool {
 
   return {
     size,
+    warm(renderers, kinds) {
+      while (slots.length < size) slots.push(spawn());
+      for (const slot of slots) slot.worker.postMessage({ type: 'warm', renderers, kinds });
+    },
     async setup(setup) {
       while (slots.length < size) slots.push(spawn());
       await Promise.all(

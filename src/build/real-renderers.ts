@@ -16,6 +16,11 @@ const images = once(() => import('../render/images.js'));
 
 export async function loadRenderers(): Promise<Renderers> {
   return {
+    async warm(kinds) {
+      if (kinds.includes('page') || kinds.includes('site')) await html();
+      if (kinds.includes('images')) await images();
+      if (kinds.includes('pdf')) await (await pdf()).warmUp();
+    },
     renderPage: async (pub) => (await html()).renderPage(pub),
     renderSiteFiles: async (pubs) => (await html()).renderSiteFiles(pubs),
     renderPdfs: async (pub) => (await pdf()).renderPdfs(pub),

@@ -6,8 +6,14 @@
  * in process), so fonts and wasm load once per worker.
  */
 import type { Artefact, Publication } from '../publication.js';
+import type { JobKind } from './jobs.js';
 
 export interface Renderers {
+  /**
+   * Load the code, WebAssembly and fonts that jobs of these kinds need, ahead of the first
+   * job (a worker does this while the build is still checking the content). Optional.
+   */
+  warm?(kinds: JobKind[]): Promise<void>;
   renderPage(pub: Publication): Promise<Artefact[]>;
   renderPdfs(pub: Publication): Promise<Artefact[]>;
   renderShareImages(pub: Publication): Promise<Artefact[]>;

@@ -35,13 +35,18 @@ export async function createRunner(setup: RunnerSetup, repo?: Repository): Promi
   }
   const include = new Set(setup.include);
   const pubs = publications(loaded, (slug, lang) => include.has(pairKey(slug, lang.tag)));
-  let renderers = renderersByUrl.get(setup.renderers);
-  if (!renderers) {
-    renderers = importRenderers(setup.renderers);
-    renderersByUrl.set(setup.renderers, renderers);
-  }
-  const r = await renderers;
+  const r = await renderersAt(setup.renderers);
   return { run: (job) => runJob(r, pubs, job) };
+}
+
+/** The renderers module at `url`, imported once per thread. */
+export function renderersAt(url: string): Promise<Renderers> {
+  let renderers = renderersByUrl.get(url);
+  if (!renderers) {
+    renderers = importRenderers(url);
+    renderersByUrl.set(url, renderers);
+  }
+  return renderers;
 }
 
 async function runJob(r: Renderers, pubs: Publication[], job: Job): Promise<JobResult> {

@@ -1,16 +1,25 @@
 /**
- * A build worker thread: receives a setup, then jobs one at a time, and posts results.
+ * A build worker thread: may be asked to warm up (load exporters) first, then receives a
+ * setup, then jobs one at a time, and posts results.
  * Started by pool.ts through a small bootstrap that registers tsx for .ts files.
  */
 import { parentPort } from 'node:worker_threads';
-import { createRunner, type Runner, type RunnerSetup } from './runner.js';
-import type { Job } from './jobs.js';
+import { createRunner, renderersAt, type Runner, type RunnerSetup } from './runner.js';
+import type { Job, JobKind } from './jobs.js';
 
-type Message = { type: 'setup'; setup: RunnerSetup } | { type: 'job'; job: Job };
+type Message =
+  | { type: 'warm'; renderers: string; kinds: JobKind[] }
+  | { type: 'setup'; setup: RunnerSetup }
+  | { type: 'job'; job: Job };
 
 let runner: Promise<Runner> | undefined;
 
 parentPort!.on('message', async (message: Message) => {
+  if (message.type === 'warm') {
+    // Best effort: a module that fails to load fails again, with its message, at setup.
+    await renderersAt(message.renderers).then((r) => r.warm?.(message.kinds)).catch(() => {});
+    return;
+  }
   if (message.type === 'setup') {
     runner = createRunner(message.setup);
     try {

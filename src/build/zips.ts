@@ -3,8 +3,15 @@
  * PDFs, images, fonts, licences) and `release/<slug>-all.zip` (everything under `<slug>/`).
  * Deterministic: entries sorted by path, one fixed timestamp, fixed attributes. Files that
  * are already compressed are stored, not deflated again.
+ *
+ * The ZIP container is written here (APPNOTE 6.3: local headers, central directory, end
+ * record; no ZIP64, bundles stay far below 4 GB). Text files are deflated by fflate, in
+ * JavaScript, so the bytes do not depend on the machine's zlib; each file is deflated once
+ * per build although it sits in two bundles. The CRC-32 of a stored file, most of the bytes,
+ * comes from Node's zlib where it has one: a CRC is the same number on every machine.
  */
-import { zipSync, type Zippable } from 'fflate';
+import zlib from 'node:zlib';
+import { deflateSync } from 'fflate';
 
 export interface ZipInput {
   path: string;
@@ -23,11 +30,99 @@ export function zipTime(env: NodeJS.ProcessEnv = process.env): Date {
 }
 
 export function makeZip(files: ZipInput[], mtime: Date): Uint8Array {
-  const zippable: Zippable = {};
+  // zipTime() gives a local Date with the UTC fields: read them back with the local getters.
+  const time = (mtime.getHours() << 11) | (mtime.getMinutes() << 5) | (mtime.getSeconds() >> 1);
+  const date = ((mtime.getFullYear() - 1980) << 9) | ((mtime.getMonth() + 1) << 5) | mtime.getDate();
+  const parts: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
   for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    zippable[file.path] = [file.bytes, { level: STORED.test(file.path) ? 0 : 9, mtime, os: 3, attrs: 0o644 << 16 }];
+    const name = Buffer.from(file.path, 'utf8');
+    const stored = STORED.test(file.path);
+    const data = stored ? file.bytes : deflated(file.bytes);
+    const fields = { method: stored ? 0 : 8, time, date, crc: crc32(file.bytes), size: data.length, original: file.bytes.length, name: name.length };
+    parts.push(localHeader(fields), name, data);
+    central.push(centralHeader(fields, offset), name);
+    offset += 30 + name.length + data.length;
   }
-  return zipSync(zippable);
+  const directorySize = central.reduce((n, c) => n + c.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(central.length / 2, 8);
+  end.writeUInt16LE(central.length / 2, 10);
+  end.writeUInt32LE(directorySize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, ...central, end]);
+}
+
+interface EntryFields {
+  method: number;
+  time: number;
+  date: number;
+  crc: number;
+  size: number;
+  original: number;
+  name: number;
+}
+
+// Version 2.0 needed; flag bit 11: the name is UTF-8.
+const VERSION = 20;
+const UTF8 = 0x0800;
+
+function localHeader(f: EntryFields): Buffer {
+  const h = Buffer.alloc(30);
+  h.writeUInt32LE(0x04034b50, 0);
+  h.writeUInt16LE(VERSION, 4);
+  h.writeUInt16LE(UTF8, 6);
+  h.writeUInt16LE(f.method, 8);
+  h.writeUInt16LE(f.time, 10);
+  h.writeUInt16LE(f.date, 12);
+  h.writeUInt32LE(f.crc, 14);
+  h.writeUInt32LE(f.size, 18);
+  h.writeUInt32LE(f.original, 22);
+  h.writeUInt16LE(f.name, 26);
+  return h;
+}
+
+function centralHeader(f: EntryFields, offset: number): Buffer {
+  const h = Buffer.alloc(46);
+  h.writeUInt32LE(0x02014b50, 0);
+  h.writeUInt16LE((3 << 8) | VERSION, 4); // made on Unix, so the mode below counts
+  h.writeUInt16LE(VERSION, 6);
+  h.writeUInt16LE(UTF8, 8);
+  h.writeUInt16LE(f.method, 10);
+  h.writeUInt16LE(f.time, 12);
+  h.writeUInt16LE(f.date, 14);
+  h.writeUInt32LE(f.crc, 16);
+  h.writeUInt32LE(f.size, 20);
+  h.writeUInt32LE(f.original, 24);
+  h.writeUInt16LE(f.name, 28);
+  h.writeUInt32LE((0o100644 << 16) >>> 0, 38); // a regular file, rw-r--r--
+  h.writeUInt32LE(offset, 42);
+  return h;
+}
+
+// The same text file goes into its language's bundle and the -all bundle: deflate it once.
+const deflatedCache = new WeakMap<Uint8Array, Uint8Array>();
+
+function deflated(bytes: Uint8Array): Uint8Array {
+  let out = deflatedCache.get(bytes);
+  if (!out) deflatedCache.set(bytes, (out = deflateSync(bytes, { level: 9 })));
+  return out;
+}
+
+const CRC_TABLE = Int32Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c;
+});
+
+function crc32(bytes: Uint8Array): number {
+  const native = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+  if (native) return native(bytes);
+  let c = -1;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
 }
 
 export interface ZipPlan {

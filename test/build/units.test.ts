@@ -1,6 +1,7 @@
 /** Small pieces of the build: command line, path checks, zips, manifest. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
+import zlib from 'node:zlib';
 import { parseBuildArgs } from '../../src/build/options.js';
 import { assertDistPath, inside } from '../../src/build/paths.js';
 import { makeZip, planZips, zipTime } from '../../src/build/zips.js';
@@ -58,6 +59,42 @@ describe('release zips', () => {
     expect(Object.keys(unzipSync(one))).toEqual(['a.pdf', 'b/index.html']);
     const other = makeZip(files, zipTime({}));
     expect(Buffer.from(other).equals(Buffer.from(one))).toBe(false);
+  });
+
+  it('are ZIP files another reader takes apart: names, modes, CRC-32s and bytes as given', () => {
+    const text = new TextEncoder().encode('<p>Заявление — بيان</p>\n'.repeat(200));
+    const png = Uint8Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256);
+    const zip = Buffer.from(makeZip([{ path: 'x/ар/index.html', bytes: text }, { path: 'x/a.png', bytes: png }], zipTime({ SOURCE_DATE_EPOCH: '1767225600' })));
+    // An independent reader: Node's own inflate and CRC, driven by the central directory.
+    const end = zip.length - 22;
+    expect(zip.readUInt32LE(end)).toBe(0x06054b50);
+    const count = zip.readUInt16LE(end + 10);
+    let at = zip.readUInt32LE(end + 16);
+    const entries: Record<string, { method: number; mode: number; bytes: Buffer; date: number }> = {};
+    for (let i = 0; i < count; i++) {
+      expect(zip.readUInt32LE(at)).toBe(0x02014b50);
+      const method = zip.readUInt16LE(at + 10);
+      const crc = zip.readUInt32LE(at + 16);
+      const size = zip.readUInt32LE(at + 20);
+      const nameLength = zip.readUInt16LE(at + 28);
+      const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+      const local = zip.readUInt32LE(at + 42);
+      expect(zip.readUInt32LE(local)).toBe(0x04034b50);
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + size);
+      const bytes = method === 8 ? zlib.inflateRawSync(data) : Buffer.from(data);
+      expect(crc32(bytes), name).toBe(crc);
+      entries[name] = { method, mode: zip.readUInt32LE(at + 38) >>> 16, bytes, date: zip.readUInt16LE(at + 14) };
+      at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    }
+    expect(Object.keys(entries)).toEqual(['x/a.png', 'x/ар/index.html']);
+    expect(entries['x/ар/index.html']!.bytes.equals(Buffer.from(text))).toBe(true);
+    expect(entries['x/ар/index.html']!.method).toBe(8);
+    expect(entries['x/a.png']!.bytes.equals(Buffer.from(png))).toBe(true);
+    expect(entries['x/a.png']!.method).toBe(0);
+    expect(entries['x/a.png']!.mode).toBe(0o100644);
+    // 2026-01-01 in DOS date fields: (2026 − 1980) << 9 | 1 << 5 | 1
+    expect(entries['x/a.png']!.date).toBe((46 << 9) | (1 << 5) | 1);
   });
 
   it('bundle each language of a statement, and everything of it, but no site-wide folders', () => {
@@ -119,3 +156,13 @@ describe('code version', () => {
     }
   });
 });
+
+/** CRC-32 (ISO 3309), bit by bit: the slow, obvious definition. */
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of bytes) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
+  }
+  return (c ^ 0xffffffff) >>> 0;
+}

@@ -25,7 +25,8 @@ const FLAGS_NO_LAYOUT_CLOSURE = 0x200;
 
 let wasm: Promise<Exports> | undefined;
 
-function subsetter(): Promise<Exports> {
+/** Compile and instantiate harfbuzz-subset.wasm (once); the first subset waits for it anyway. */
+export function subsetter(): Promise<Exports> {
   wasm ??= (async () => {
     const bytes = fs.readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'));
     const { instance } = await wasmApi.instantiate(bytes);
