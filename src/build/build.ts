@@ -299,7 +299,12 @@ function choosePool(workers: number | undefined, jobs: Job[]): Pool {
  */
 function earlyPool(workers: number | undefined, candidates: Publication[], only: Output[], versions: Versions, repo: Repository, store: Store): Pool | undefined {
   if (candidates.length === 0) return undefined;
-  const misses = planJobs(candidates, only, versions, repo).filter((job) => !store.lookup(job.key));
+  let misses: Job[];
+  try {
+    misses = planJobs(candidates, only, versions, repo).filter((job) => !store.lookup(job.key));
+  } catch {
+    return undefined; // content the check will reject; no guess to make
+  }
   if (misses.length === 0) return undefined;
   const pool = choosePool(workers, misses);
   if (!pool.warm) return undefined;

@@ -23,11 +23,23 @@ export function cardText(pub: Publication): CardText {
 }
 
 /**
- * Everything the share images of a publication are made from: the card's text, the alt text
- * and where a too-long quote would be reported. Two publications with the same inputs get the
- * same image files.
+ * Everything the share images of a publication are made from: the card's text (with the date
+ * as written in the front matter; the language formats it), the alt text and where a too-long
+ * quote would be reported. Two publications with the same inputs get the same image files.
+ * Never throws: the build asks before the check has looked at the content.
  */
 export function shareImageInputs(pub: Publication): string {
-  const { lang, ...text } = cardText(pub);
-  return JSON.stringify({ lang: lang.tag, ...text, alt: shareText(pub).alt, path: pub.doc.path, field: pub.doc.data.quote ? 'quote' : 'summary' });
+  const { title, quote, alt } = shareText(pub);
+  return JSON.stringify({
+    lang: pub.lang.tag,
+    organisation: pub.t('site.name'),
+    title,
+    quote,
+    alt,
+    date: pub.date,
+    url: SITE.shortUrl,
+    language: pub.lang.nativeName,
+    path: pub.doc.path,
+    field: pub.doc.data.quote ? 'quote' : 'summary',
+  });
 }
