@@ -28,6 +28,8 @@ const HAS_LETTER = new RegExp(LETTER, 'u');
 /** The Latin and Cyrillic runs of a string, with their brackets and numbers, to isolate in RTL text. */
 export function ltrRuns(value: string): { start: number; end: number }[] {
   const runs: { start: number; end: number }[] = [];
+  // Every run has a letter: most text of an RTL page has none, and the test is far cheaper than RUN.
+  if (!HAS_LETTER.test(value)) return runs;
   for (const match of value.matchAll(RUN)) {
     let run = match[0];
     // A trailing full stop ends the Arabic sentence, it is not part of the Latin run.

@@ -67,7 +67,13 @@ export class EmbeddedFont {
 
   /** The glyph's outline as PDF path operators in font units (y up). */
   outline(glyphId: number): string {
-    return svgPathToPdf(this.font.font.glyphToPath(glyphId));
+    let ops = outlines.get(this.font)?.get(glyphId);
+    if (ops === undefined) {
+      ops = svgPathToPdf(this.font.font.glyphToPath(glyphId));
+      if (!outlines.has(this.font)) outlines.set(this.font, new Map());
+      outlines.get(this.font)!.set(glyphId, ops);
+    }
+    return ops;
   }
 
   get upem(): number {
@@ -168,6 +174,9 @@ function fontMetrics(font: LoadedFont): Metrics {
 function view(table: Uint8Array | undefined): DataView | undefined {
   return table && table.byteLength > 0 ? new DataView(table.buffer, table.byteOffset, table.byteLength) : undefined;
 }
+
+// Drawn outlines (kashida strokes) repeat the same few glyphs hundreds of times a document.
+const outlines = new WeakMap<LoadedFont, Map<number, string>>();
 
 /** SVG path data (M, L, Q, C, Z in absolute coordinates, as HarfBuzz writes it) as PDF path operators. */
 export function svgPathToPdf(d: string): string {
