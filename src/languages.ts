@@ -122,8 +122,10 @@ export function formatDate(lang: Language, isoDate: string): string {
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
+/** Keyed by the Intl locale, which names the digits too: the formatter depends on nothing else. */
 function formatter<F>(cache: Map<string, F>, lang: Language, make: () => F): F {
-  let f = cache.get(lang.tag);
-  if (!f) cache.set(lang.tag, (f = make()));
+  const key = intlLocale(lang);
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = make()));
   return f;
 }

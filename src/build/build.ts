@@ -76,8 +76,10 @@ export interface BuildResult {
 /**
  * When to use worker threads. Each worker loads the content and the exporters again (about
  * 0.3 s of CPU with the compiled code). From 4 cores, with enough jobs, every core gets a
- * worker taking any job. Below that, one worker takes the PDF jobs and this thread the rest
- * (see splitPool); a build with no PDFs to make stays in this thread.
+ * worker taking any job. Below that, workers (one per core but this one's) take the PDF jobs
+ * and this thread the rest (see splitPool); a build with no PDFs to make stays in this thread.
+ * Measured on 2 cores, 7 languages: 3.5 s in this thread alone, 3.4 s with the PDF worker,
+ * 4.1 s with two workers taking any job.
  */
 export const WORKER_THRESHOLD = { cores: 4, jobs: 48 };
 
@@ -286,7 +288,8 @@ function choosePool(workers: number | undefined, jobs: Job[]): Pool {
   if (workers !== undefined) return workers > 0 ? threadPool(Math.min(workers, jobs.length)) : localPool();
   const cores = os.availableParallelism();
   if (cores >= WORKER_THRESHOLD.cores && jobs.length >= WORKER_THRESHOLD.jobs) return threadPool(cores);
-  if (cores >= 2 && jobs.some((j) => j.kind === 'pdf') && jobs.some((j) => j.kind !== 'pdf')) return splitPool(['pdf'], threadPool(1));
+  const pdfJobs = jobs.filter((j) => j.kind === 'pdf').length;
+  if (cores >= 2 && pdfJobs > 0 && pdfJobs < jobs.length) return splitPool(['pdf'], threadPool(Math.min(cores - 1, pdfJobs)));
   return localPool();
 }
 

@@ -72,15 +72,7 @@ const UTF8 = 0x0800;
 function localHeader(f: EntryFields): Buffer {
   const h = Buffer.alloc(30);
   h.writeUInt32LE(0x04034b50, 0);
-  h.writeUInt16LE(VERSION, 4);
-  h.writeUInt16LE(UTF8, 6);
-  h.writeUInt16LE(f.method, 8);
-  h.writeUInt16LE(f.time, 10);
-  h.writeUInt16LE(f.date, 12);
-  h.writeUInt32LE(f.crc, 14);
-  h.writeUInt32LE(f.size, 18);
-  h.writeUInt32LE(f.original, 22);
-  h.writeUInt16LE(f.name, 26);
+  writeEntryFields(h, 4, f);
   return h;
 }
 
@@ -88,18 +80,23 @@ function centralHeader(f: EntryFields, offset: number): Buffer {
   const h = Buffer.alloc(46);
   h.writeUInt32LE(0x02014b50, 0);
   h.writeUInt16LE((3 << 8) | VERSION, 4); // made on Unix, so the mode below counts
-  h.writeUInt16LE(VERSION, 6);
-  h.writeUInt16LE(UTF8, 8);
-  h.writeUInt16LE(f.method, 10);
-  h.writeUInt16LE(f.time, 12);
-  h.writeUInt16LE(f.date, 14);
-  h.writeUInt32LE(f.crc, 16);
-  h.writeUInt32LE(f.size, 20);
-  h.writeUInt32LE(f.original, 24);
-  h.writeUInt16LE(f.name, 28);
+  writeEntryFields(h, 6, f);
   h.writeUInt32LE((0o100644 << 16) >>> 0, 38); // a regular file, rw-r--r--
   h.writeUInt32LE(offset, 42);
   return h;
+}
+
+/** The fields both headers share, in the same order: version needed … name length. */
+function writeEntryFields(h: Buffer, at: number, f: EntryFields): void {
+  h.writeUInt16LE(VERSION, at);
+  h.writeUInt16LE(UTF8, at + 2);
+  h.writeUInt16LE(f.method, at + 4);
+  h.writeUInt16LE(f.time, at + 6);
+  h.writeUInt16LE(f.date, at + 8);
+  h.writeUInt32LE(f.crc, at + 10);
+  h.writeUInt32LE(f.size, at + 14);
+  h.writeUInt32LE(f.original, at + 18);
+  h.writeUInt16LE(f.name, at + 22);
 }
 
 // The same text file goes into its language's bundle and the -all bundle: deflate it once.
