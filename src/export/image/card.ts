@@ -10,7 +10,8 @@
  */
 import { SITE } from '../../config.js';
 import type { Language } from '../../languages.js';
-import { cardTree, inlineBlocks, layoutTree, placements, type CardBoxes, type PlacedBlock } from './flex.js';
+import { cardTree, inlineBlocks, layoutRects, layoutTree, placements, type CardBoxes, type PlacedBlock } from './flex.js';
+import type { FillRect } from './raster.js';
 import type { CardFormat } from './formats.js';
 import { largestFitting } from './fit.js';
 import { fitsWidth, setLine, setParagraph, type SetOptions } from './set.js';
@@ -54,7 +55,10 @@ export type { PlacedBlock };
 
 export interface Card {
   format: CardFormat;
+  /** The whole card as SVG (what the raster shows; the tests render it with librsvg to compare). */
   svg: string;
+  /** Satori's rectangles, drawn before the text. */
+  rects: FillRect[];
   blocks: PlacedBlock[];
   titleSize: number;
   quoteSize: number;
@@ -170,7 +174,17 @@ export async function composeCard(text: CardText, format: CardFormat, source: Ca
   };
   const layout = await layoutTree(cardTree(format, rtl, boxes), format);
   const blocks = placements(layout, [organisation, language, date, url, body.title, ...(body.quote ? [body.quote] : [])]);
-  return { format, svg: inlineBlocks(layout, blocks), blocks, titleSize: body.titleSize, quoteSize: body.quoteSize };
+  let svg: string | undefined;
+  return {
+    format,
+    get svg() {
+      return (svg ??= inlineBlocks(layout, blocks)); // for the tests and for debugging; the raster does not need it
+    },
+    rects: layoutRects(layout),
+    blocks,
+    titleSize: body.titleSize,
+    quoteSize: body.quoteSize,
+  };
 }
 
 /** The message when the quote cannot fit: how long a quote would fit, found by trying shorter ones. */

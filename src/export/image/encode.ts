@@ -1,11 +1,11 @@
 /**
- * SVG → PNG or JPEG with sharp (librsvg renders, libvips encodes). PNGs are true colour, the
- * exact pixels of the rendering. A 256-colour palette PNG is half the size (the card has only
- * paper, ink, one red and their anti-aliasing), but finding the palette cost 32 ms of CPU per
- * image against 6 ms for the whole true-colour PNG: 0.7 s of each cold build's 28 PNGs, for
- * files that platforms re-encode anyway (measured: 28 PNGs of a statement, 1.4 MB against
+ * A card's pixels (see raster.ts) → PNG or JPEG with sharp (libvips encodes). PNGs are true
+ * colour, the exact pixels drawn. A 256-colour palette PNG is half the size (the card has
+ * only paper, ink, one red and their anti-aliasing), but finding the palette cost 32 ms of CPU
+ * per image against 6 ms for the whole true-colour PNG: 0.7 s of each cold build's 28 PNGs,
+ * for files that platforms re-encode anyway (measured: 28 PNGs of a statement, 1.4 MB against
  * 0.65 MB, the largest 160 KB). Encoders are deterministic and sharp writes no timestamps, so
- * the same SVG always gives the same bytes.
+ * the same pixels always give the same bytes.
  */
 import sharp from 'sharp';
 
@@ -15,20 +15,6 @@ export interface Raster {
   data: Buffer;
   width: number;
   height: number;
-}
-
-/** Render the SVG once, on the paper colour, as raw RGB; each encoder then starts from these pixels. */
-export async function rasterise(svg: string, background: string): Promise<Raster> {
-  // Paint the paper first inside the SVG, so every pixel is opaque and dropping the alpha
-  // channel is exact: cheaper than libvips's flatten, and the same pixels (measured).
-  const open = svg.indexOf('>') + 1;
-  const painted = `${svg.slice(0, open)}<rect width="100%" height="100%" fill="${background}"/>${svg.slice(open)}`;
-  // density 72: one SVG pixel is one image pixel.
-  const { data, info } = await sharp(Buffer.from(painted), { density: 72 })
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height };
 }
 
 export async function encode(raster: Raster, type: ImageType): Promise<Uint8Array> {

@@ -10,6 +10,7 @@ import { SITE } from '../../config.js';
 import { FONTS } from '../../fonts.js';
 import type { CardFormat } from './formats.js';
 import type { TextBlock } from './text.js';
+import type { FillRect } from './raster.js';
 
 export interface CardBoxes {
   header: [TextBlock, TextBlock];
@@ -137,6 +138,24 @@ function placeholder(block: TextBlock): string {
 }
 
 const IMAGE = /<image x="([\d.-]+)" y="([\d.-]+)" width="([\d.]+)" height="([\d.]+)" href="([^"]+)"[^>]*\/>/g;
+
+/**
+ * The rectangles satori drew (the paper and the red rule), in drawing order. Satori's SVG for
+ * this card holds only rectangles and images; anything else would be drawn by nobody, so it
+ * stops the build instead.
+ */
+export function layoutRects(svg: string): FillRect[] {
+  for (const [, tag] of svg.matchAll(/<(\w+)/g)) {
+    if (tag !== 'svg' && tag !== 'rect' && tag !== 'image') throw new Error(`satori drew a <${tag}> on the share card; only rectangles and text blocks are drawn.`);
+  }
+  return [...svg.matchAll(/<rect x="([\d.-]+)" y="([\d.-]+)" width="([\d.]+)" height="([\d.]+)" fill="(#[0-9a-fA-F]{6})"\/>/g)].map((m) => ({
+    x: Number(m[1]),
+    y: Number(m[2]),
+    width: Number(m[3]),
+    height: Number(m[4]),
+    fill: m[5]!,
+  }));
+}
 
 /** Read back where satori placed each text block. */
 export function placements(svg: string, blocks: TextBlock[]): PlacedBlock[] {

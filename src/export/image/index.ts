@@ -5,7 +5,8 @@
 import { SITE } from '../../config.js';
 import type { FontId } from '../../fonts.js';
 import { composeCard, type Card, type CardSource, type CardText } from './card.js';
-import { encode, rasterise, type Raster } from './encode.js';
+import { encode } from './encode.js';
+import { rasteriseCard, releaseRaster } from './raster.js';
 import { CARD_FORMATS, type CardFormat } from './formats.js';
 
 export { ShareImageFitError, composeCard } from './card.js';
@@ -20,23 +21,25 @@ export interface ShareImage {
 }
 
 export async function renderShareCards(text: CardText, source: CardSource, formats: CardFormat[] = CARD_FORMATS): Promise<ShareImage[]> {
-  // Compose every card first (JavaScript on this thread), then hand all rasterising and
-  // encoding to sharp at once: it works on its own threads while this one goes on with the
-  // build's other jobs, instead of waiting for each image before composing the next.
-  const cards = new Map<string, Card>();
+  // Each card is composed and drawn here (JavaScript on this thread), then its files are
+  // encoded by sharp on its own threads while this one draws the next card.
+  const encoded = new Map<CardFormat, Promise<ShareImage>>();
   for (const format of formats) {
-    const size = `${format.width}x${format.height}`;
-    if (!cards.has(size)) cards.set(size, await composeCard(text, format, source));
+    if (encoded.has(format)) continue;
+    const sameSize = formats.filter((f) => f.width === format.width && f.height === format.height);
+    const card = await composeCard(text, format, source);
+    const raster = await rasteriseCard(card, SITE.colours.paper);
+    const files = sameSize.map(async (f) => ({ format: f, bytes: await encode(raster, f.type), card: withFormat(card, f) }));
+    // The raster's memory serves the next card of its size once its files are made.
+    void Promise.allSettled(files).then(() => releaseRaster(raster));
+    for (const [i, f] of sameSize.entries()) encoded.set(f, files[i]!);
   }
-  const rasters = new Map<string, Promise<Raster>>();
-  for (const [size, card] of cards) rasters.set(size, rasterise(card.svg, SITE.colours.paper));
-  return Promise.all(
-    formats.map(async (format) => {
-      const size = `${format.width}x${format.height}`;
-      const bytes = await encode(await rasters.get(size)!, format.type);
-      return { format, bytes, card: { ...cards.get(size)!, format } };
-    }),
-  );
+  return Promise.all(formats.map((f) => encoded.get(f)!));
+}
+
+/** The card as another file of its size (1200×630 is PNG and JPEG); copies the lazy `svg` getter without running it. */
+function withFormat(card: Card, format: CardFormat): Card {
+  return Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(card), format: { value: format, enumerable: true } }) as Card;
 }
 
 /** The fonts whose glyphs a set of cards draws (their licences ship with the images). */

@@ -29,6 +29,8 @@ export interface TextBlock {
   height: number;
   /** Ink box of every drawn glyph, in the block's own pixels (y down). */
   ink: Box[];
+  /** Every drawn glyph: its outline, in font units with y up, is scaled by `scale` and put at (x, y) of the block. */
+  glyphs: Array<{ font: FontId; glyphId: number; x: number; y: number; scale: number }>;
   /** Union of the ink boxes. */
   inkBounds: Box;
   fonts: Set<FontId>;
@@ -95,28 +97,39 @@ export async function textBlock(
     box.top -= top;
     box.bottom -= top;
   }
-  const ids = new Map<string, string>();
-  const defs: string[] = [];
-  const uses: string[] = [];
-  for (const p of placed) {
-    let id = ids.get(p.key);
-    if (!id) {
-      id = `g${ids.size}`;
-      ids.set(p.key, id);
-      defs.push(`<path id="${id}" d="${await glyphOutline(p.font, p.glyphId)}"/>`);
+  const outlines = new Map<string, string>();
+  for (const p of placed) if (!outlines.has(p.key)) outlines.set(p.key, await glyphOutline(p.font, p.glyphId));
+  // Written when asked for: the card is drawn from `glyphs`, and the auto-fit makes many
+  // blocks that are never shown; only the tests and anyone debugging a card read the SVG.
+  let svg: string | undefined;
+  const writeSvg = () => {
+    const ids = new Map<string, string>();
+    const defs: string[] = [];
+    const uses: string[] = [];
+    for (const p of placed) {
+      let id = ids.get(p.key);
+      if (!id) {
+        id = `g${ids.size}`;
+        ids.set(p.key, id);
+        defs.push(`<path id="${id}" d="${outlines.get(p.key)}"/>`);
+      }
+      const s = num(p.scale, 6);
+      uses.push(`<use href="#${id}" transform="matrix(${s} 0 0 -${s} ${num(p.x)} ${num(p.baseline - top)})"/>`);
     }
-    const s = num(p.scale, 6);
-    uses.push(`<use href="#${id}" transform="matrix(${s} 0 0 -${s} ${num(p.x)} ${num(p.baseline - top)})"/>`);
-  }
-  const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${options.width}" height="${height}" viewBox="0 0 ${options.width} ${height}">` +
-    `<defs>${defs.join('')}</defs><g fill="${options.colour}">${uses.join('')}</g></svg>`;
+    return (
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${options.width}" height="${height}" viewBox="0 0 ${options.width} ${height}">` +
+      `<defs>${defs.join('')}</defs><g fill="${options.colour}">${uses.join('')}</g></svg>`
+    );
+  };
   return {
     role,
     text,
     style,
     colour: options.colour,
-    svg,
+    glyphs: placed.map((p) => ({ font: p.font, glyphId: p.glyphId, x: p.x, y: p.baseline - top, scale: p.scale })),
+    get svg() {
+      return (svg ??= writeSvg());
+    },
     width: options.width,
     height,
     ink,
