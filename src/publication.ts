@@ -9,7 +9,7 @@ import i18next, { type TFunction } from 'i18next';
 import { FONTS, licenceFileName, type FontId } from './fonts.js';
 import type { Language } from './languages.js';
 import type { Document, Repository } from './content/repository.js';
-import { findTranslation, findUi } from './content/repository.js';
+import { findTranslation, findUi } from './content/find.js';
 
 export interface Publication {
   slug: string;

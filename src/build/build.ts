@@ -21,7 +21,7 @@ import { assertDistPath } from './paths.js';
 import { RENDER_MODULES, codeVersion, configVersion, fontsVersion, hashParts } from './hash.js';
 import { OUTPUTS, pairKey, planJobs, repositoryDigest, type Job, type Output, type Versions } from './jobs.js';
 import { localPool, splitPool, threadPool, type Pool } from './pool.js';
-import type { RunnerSetup } from './runner.js';
+import { portableRepository, type RunnerSetup } from './runner.js';
 import { REAL_RENDERERS } from './renderers.js';
 import { Store, type ArtefactInfo } from './store.js';
 import { Staging, recover } from './staging.js';
@@ -160,7 +160,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         aborted,
         counts,
         pool: (misses) => (pool ??= choosePool(options.workers, misses)),
-        setup: { root, renderers, include: [...include], digest: repositoryDigest(repo) },
+        setup: { root, renderers, include: [...include], digest: repositoryDigest(repo), repository: portableRepository(repo) },
         repo,
       });
       if (failures.size === 0) {

@@ -4,7 +4,7 @@
  */
 import type { Publication } from '../publication.js';
 import type { Repository } from '../content/repository.js';
-import { findUi } from '../content/repository.js';
+import { findUi } from '../content/find.js';
 import { hashParts, sha256 } from './hash.js';
 import { shareImageInputs } from '../render/card-text.js';
 

@@ -171,14 +171,6 @@ function listDir(abs: string): string[] {
 }
 
 /** The English source of a statement. */
-export function findStatement(repo: Repository, slug: string): Document | undefined {
-  return repo.statements.find((d) => d.slug === slug);
-}
-
-export function findTranslation(repo: Repository, slug: string, lang: string): Document | undefined {
-  return repo.translations.find((d) => d.slug === slug && d.lang.tag === lang);
-}
-
-export function findUi(repo: Repository, lang: string): UiStrings | undefined {
-  return repo.ui.find((u) => u.lang.tag === lang);
-}
+// Lookups live apart from the loader, so that code which only reads a loaded repository (the
+// build's workers, the exporters) does not load the Markdown parser.
+export { findStatement, findTranslation, findUi } from './find.js';
