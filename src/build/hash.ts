@@ -107,7 +107,12 @@ export function fontsVersion(): string {
   return hash.digest('hex');
 }
 
-/** The settings that reach the output: site config and SOURCE_DATE_EPOCH. */
+/**
+ * The settings that reach the output: site config, SOURCE_DATE_EPOCH, and the compressors
+ * built into Node (zlib for PDF streams, Brotli for web fonts), whose bytes may change with
+ * their versions: after a Node update the files are made again rather than mixed.
+ */
 export function configVersion(env: NodeJS.ProcessEnv = process.env): string {
-  return sha256(JSON.stringify({ SITE, sourceDateEpoch: env.SOURCE_DATE_EPOCH ?? '' }));
+  const { zlib, brotli } = process.versions as Record<string, string | undefined>;
+  return sha256(JSON.stringify({ SITE, sourceDateEpoch: env.SOURCE_DATE_EPOCH ?? '', zlib, brotli }));
 }
