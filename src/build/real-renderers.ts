@@ -19,7 +19,15 @@ export async function loadRenderers(): Promise<Renderers> {
     async warm(kinds) {
       if (kinds.includes('page') || kinds.includes('site')) await html();
       if (kinds.includes('images')) await images();
-      if (kinds.includes('pdf')) await (await pdf()).warmUp();
+      // The WebAssembly of HarfBuzz and its subsetter compiles on V8's threads while the PDF
+      // code loads: three imports at once, not one after the other.
+      if (kinds.includes('pdf')) {
+        await Promise.all([
+          pdf(),
+          import('../typeset/harfbuzz.js').then((m) => m.loadAllFonts()),
+          import('../export/pdf/subset.js').then((m) => m.subsetter()),
+        ]);
+      }
     },
     renderPage: async (pub) => (await html()).renderPage(pub),
     renderSiteFiles: async (pubs) => (await html()).renderSiteFiles(pubs),

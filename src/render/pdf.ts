@@ -7,13 +7,6 @@ import { artefactPaths, fontLicences, type Artefact, type Publication } from '..
 import { layoutPublication, type Format } from '../layout/index.js';
 import type { LaidOutDocument } from '../layout/frame.js';
 import { writePdf } from '../export/pdf/index.js';
-import { subsetter } from '../export/pdf/subset.js';
-import { loadAllFonts } from '../typeset/harfbuzz.js';
-
-/** Load HarfBuzz, every font and the subsetter before the first PDF job needs them. */
-export async function warmUp(): Promise<void> {
-  await Promise.all([loadAllFonts(), subsetter()]);
-}
 
 export async function renderPdfs(pub: Publication): Promise<Artefact[]> {
   const paths = artefactPaths(pub.slug, pub.lang.tag);

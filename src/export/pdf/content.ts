@@ -109,6 +109,8 @@ function colour(c: Colour): string {
 
 /** A number as PDF writes it: at most three decimals, no exponent, no trailing zeros. */
 export function num(n: number): string {
-  const rounded = Math.round(n * 1000) / 1000;
-  return (Object.is(rounded, -0) ? 0 : rounded).toFixed(3).replace(/\.?0+$/, '');
+  const thousandths = Math.round(n * 1000);
+  // String() of k/1000 is its shortest decimal, the same text as toFixed(3) without trailing
+  // zeros, and several times cheaper (a page has thousands of numbers).
+  return thousandths === 0 ? '0' : String(thousandths / 1000);
 }
