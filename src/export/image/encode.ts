@@ -2,10 +2,10 @@
  * A card's pixels (see raster.ts) → PNG or JPEG with sharp (libvips encodes). PNGs are true
  * colour, the exact pixels drawn. A 256-colour palette PNG is half the size (the card has
  * only paper, ink, one red and their anti-aliasing), but finding the palette cost 32 ms of CPU
- * per image against 6 ms for the whole true-colour PNG: 0.7 s of each cold build's 28 PNGs,
- * for files that platforms re-encode anyway (measured: 28 PNGs of a statement, 1.4 MB against
- * 0.65 MB, the largest 160 KB). Encoders are deterministic and sharp writes no timestamps, so
- * the same pixels always give the same bytes.
+ * per image against 13 ms for the whole true-colour PNG, about 0.5 s of a cold build's 28
+ * PNGs, for files that platforms re-encode anyway (measured on 12 PNGs of three languages:
+ * 1.4 MB against 0.65 MB; the largest PNG of a statement is now 171 KB). Encoders are
+ * deterministic and sharp writes no timestamps, so the same pixels always give the same bytes.
  */
 import sharp from 'sharp';
 
