@@ -78,8 +78,10 @@ export interface BuildResult {
  * 0.3 s of CPU with the compiled code). From 4 cores, with enough jobs, every core gets a
  * worker taking any job. Below that, workers (one per core but this one's) take the PDF jobs
  * and this thread the rest (see splitPool); a build with no PDFs to make stays in this thread.
- * Measured on 2 cores, 7 languages: 3.5 s in this thread alone, 3.4 s with the PDF worker,
- * 4.1 s with two workers taking any job.
+ * Measured on 2 cores, 7 languages, in three benchmark runs: 3.14, 3.21 and 3.65 s with the PDF
+ * worker; 3.48, 3.17 and 3.60 s in this thread alone; 3.90, 3.38 and 3.76 s with two workers
+ * taking any job. For one changed translation the two first took about as long (1.5–1.6 s,
+ * measured alternately).
  */
 export const WORKER_THRESHOLD = { cores: 4, jobs: 48 };
 

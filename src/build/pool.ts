@@ -57,11 +57,10 @@ export function localPool(concurrency = 2): Pool {
 }
 
 /**
- * Jobs of some kinds on worker threads, the rest in this thread. With two cores, one worker
- * typesetting the PDFs (pure JavaScript, the largest part of a build) while this thread makes
- * the pages and composes the share images (which wait on sharp's and the web-font worker's
- * threads most of the time) keeps both cores busy without paying twice for loading every
- * exporter. Jobs for this thread start at once; the worker's wait until it is set up.
+ * Jobs of some kinds on worker threads, the rest in this thread: a worker typesets the PDFs
+ * (the largest part of a build) while this thread makes the pages, the share images and the
+ * site files, and each exporter is loaded by one thread only. Jobs for this thread start at
+ * once; the workers' wait until they are set up.
  */
 export function splitPool(workerKinds: JobKind[], workers: Pool, local: Pool = localPool(4)): Pool {
   let ready: Promise<void> = Promise.resolve();
