@@ -80,7 +80,47 @@ function charKind(ch: string): number {
   return (MARK_OR_JOINER_RE.test(ch) ? MARK_OR_JOINER : 0) | (COMMON_RE.test(ch) ? COMMON : 0);
 }
 
+/** What preparing a paragraph gives before its size is known: everything but the widths. */
+type Shaped = Omit<Prepared, 'input' | 'size' | 'prefix'>;
+
 export async function prepare(input: ParagraphInput): Promise<Prepared> {
+  const shaped = await shapedParagraph(input);
+  // Widths in the caller's unit: the only part that depends on the size.
+  const n = shaped.text.length;
+  const prefix = new Float64Array(n + 1);
+  const size = input.size;
+  for (let i = 0; i < n; i++) {
+    const c = shaped.clusterAt[i]!;
+    const width = c < 0 ? 0 : (shaped.clusters[c]!.advance * size) / shaped.items[shaped.clusters[c]!.item]!.font.upem;
+    prefix[i + 1] = prefix[i]! + width;
+  }
+  return { ...shaped, input, size, prefix };
+}
+
+/**
+ * Recently shaped paragraphs. Shaping does not depend on the size (HarfBuzz works in font
+ * units here), and the same paragraph is often laid out at several: a share card tries a title
+ * at five or six sizes for each of four formats, a PDF sets its text for A4 and A5. Few
+ * entries, so that a build of many statements keeps no more than the paragraphs in hand.
+ */
+const shapedCache = new Map<string, Promise<Shaped>>();
+const SHAPED_CACHE_SIZE = 64;
+
+function shapedParagraph(input: ParagraphInput): Promise<Shaped> {
+  const lang = input.lang;
+  const key = JSON.stringify([input.runs.map((r) => [r.text, r.style]), input.direction ?? lang.dir, lang.tag, lang.script, hbLanguage(lang), lang.fonts]);
+  let shaped = shapedCache.get(key);
+  if (shaped) {
+    shapedCache.delete(key); // most recently used last
+  } else {
+    shaped = shape(input);
+    if (shapedCache.size >= SHAPED_CACHE_SIZE) shapedCache.delete(shapedCache.keys().next().value!);
+  }
+  shapedCache.set(key, shaped);
+  return shaped;
+}
+
+async function shape(input: ParagraphInput): Promise<Shaped> {
   const lang = input.lang;
   const direction = input.direction ?? lang.dir;
   let text = '';
@@ -163,18 +203,13 @@ export async function prepare(input: ParagraphInput): Promise<Prepared> {
   const unsafe = new Uint8Array(n + 1).fill(1);
   unsafe[n] = 0;
   for (let i = 0; i < n; i++) if (isHardBreak(text.charCodeAt(i))) unsafe[i] = unsafe[i + 1] = 0;
-  const widthAt = new Float64Array(n);
-  const size = input.size;
   clusters.forEach((c, i) => {
     clusterAt[c.start] = i;
-    widthAt[c.start] = (c.advance * size) / items[c.item]!.font.upem;
     unsafe[c.start] = c.glyphs.some((g) => g.flags & FLAG_UNSAFE_TO_BREAK) ? 1 : 0;
   });
-  const prefix = new Float64Array(n + 1);
-  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + widthAt[i]!;
 
   const primary = await loadFont(lang.fonts.regular[0]!);
-  return { text, input, lang, direction, paragraphLevel, levels, runOf, items, clusters, clusterAt, prefix, unsafe, hbLang, size, shapeText, primary };
+  return { text, lang, direction, paragraphLevel, levels, runOf, items, clusters, clusterAt, unsafe, hbLang, shapeText, primary };
 }
 
 function itemize(
