@@ -1,7 +1,8 @@
 /**
  * A build worker thread: may be asked to warm up (load exporters) first, then receives a
  * setup, then jobs one at a time, and posts results.
- * Started by pool.ts through a small bootstrap that registers tsx for .ts files.
+ * Started by pool.ts: compiled, as worker.js beside the other compiled code; from the
+ * TypeScript source, through a small bootstrap that registers tsx first.
  */
 import { parentPort } from 'node:worker_threads';
 import { createRunner, renderersAt, type Runner, type RunnerSetup } from './runner.js';

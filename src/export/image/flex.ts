@@ -114,10 +114,11 @@ export async function layoutTree(tree: Node, format: CardFormat): Promise<string
 
 /**
  * satori masks every element with a white rectangle of the element's own box (its overflow
- * mask). Here they mask nothing, no box overflows, but librsvg renders each mask offscreen:
- * removing them made rasterising 3 to 8 times faster and changed no pixel (measured on every
- * language and size). The clip path of each image is its own box, where the image's SVG
- * viewport clips it anyway: removing those too changed no pixel either and saves a little more.
+ * mask), and clips each image to its own box. Here they mask and clip nothing (no box
+ * overflows; a block's own SVG viewport clips it anyway): removed, the SVG holds only what the
+ * raster draws, rectangles and text blocks (layoutRects checks), and an SVG renderer is spared
+ * them (librsvg, which the tests render the SVG with, drew each mask offscreen: 3 to 8 times
+ * slower, with the same pixels on every language and size).
  */
 function withoutOverflowMasks(svg: string): string {
   return svg
@@ -168,11 +169,11 @@ export function placements(svg: string, blocks: TextBlock[]): PlacedBlock[] {
 }
 
 /**
- * The card's SVG with every placeholder replaced by its block's SVG, nested in place. Nested,
- * not as an image: librsvg renders an `<image>` offscreen and composites it, which cost about
- * twice the CPU of drawing the paths in place (measured on the 28 cards of a statement; the
- * pixels differ by at most 2 levels). Each block numbers its glyph outlines from g0, so the
- * ids get the block's place on the card as a prefix.
+ * The card's SVG (for the tests and for debugging; the raster is drawn from the blocks) with
+ * every placeholder replaced by its block's SVG, nested in place. Nested, not as an image:
+ * librsvg renders an `<image>` offscreen and composites it, twice the CPU of drawing the paths
+ * in place. Each block numbers its glyph outlines from g0, so the ids get the block's place on
+ * the card as a prefix.
  */
 export function inlineBlocks(svg: string, placed: PlacedBlock[]): string {
   const index = new Map(placed.map((p, i) => [placeholder(p.block), i]));
