@@ -77,9 +77,15 @@ async function compiled() {
     return undefined;
   }
   // Compile into a temporary folder and rename it into place, so that two commands started
-  // together never run a half-written bundle.
-  fs.mkdirSync(codeDir, { recursive: true });
-  const temp = fs.mkdtempSync(path.join(codeDir, 'tmp-'));
+  // together never run a half-written bundle. A checkout where .cache/ cannot be written runs
+  // through tsx instead.
+  let temp;
+  try {
+    fs.mkdirSync(codeDir, { recursive: true });
+    temp = fs.mkdtempSync(path.join(codeDir, 'tmp-'));
+  } catch {
+    return undefined;
+  }
   try {
     await esbuild.build({
       entryPoints: [...COMMANDS.map((c) => `cli/${c}.ts`), ...DYNAMIC_ENTRIES].map((e) => path.join(srcDir, e)),
@@ -108,7 +114,12 @@ async function compiled() {
     fs.rmSync(temp, { recursive: true, force: true });
     return undefined; // esbuild printed what is wrong; tsx will report it too, with the module's name
   }
-  prune(codeDir);
+  if (!fs.existsSync(path.join(dir, 'complete'))) return undefined;
+  try {
+    prune(codeDir);
+  } catch {
+    // another command is pruning too; what is left is tidied up next time
+  }
   return out;
 }
 
