@@ -1,16 +1,17 @@
 /**
- * WOFF2 files from TrueType fonts: the font's tables, Brotli-compressed by Node's own zlib,
- * behind the WOFF2 header and table directory (W3C WOFF 2.0, sections 4 and 5).
+ * WOFF2 files from TrueType fonts (W3C WOFF 2.0): the glyf table transformed (see
+ * glyf-transform.ts), the other tables as they are, all Brotli-compressed by Node's own zlib,
+ * behind the WOFF2 header and table directory.
  *
  * Why not wawoff2 (Google's encoder compiled to WebAssembly): it took 1.2 s of CPU per cold
- * build for the 34 font files, on the thread that typesets. This encoder does not make the
- * optional glyf/loca transform (it writes the spec's null transform, version 3) and compresses
- * at Brotli quality 7, on libuv's threads: 24 ms of CPU for the same 34 files, which come out
- * 20 % larger (212 KB against 178 KB, about 5 KB a page). Quality 11 would save 5 % of that
- * for 30 times the CPU (measured: 202 KB, 680 ms). Browsers read both kinds of file.
+ * build for the 34 font files, on the thread that typesets. Here Brotli runs on libuv's threads
+ * at quality 10: 0.3 s of CPU for the same files, which come out 5 % larger (186 KB against
+ * 178 KB; Google's encoder searches harder at quality 11). Measured on those files: without the
+ * glyf transform 204 KB, at quality 7 195 KB, at 11 185 KB for 70 % more CPU than 10.
  */
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { transformGlyf } from './glyf-transform.js';
 
 const brotli = promisify(zlib.brotliCompress);
 
@@ -21,12 +22,11 @@ const KNOWN_TAGS = [
   'CBDT', 'CBLC', 'COLR', 'CPAL', 'SVG ', 'sbix', 'acnt', 'avar', 'bdat', 'bloc', 'bsln', 'cvar', 'fdsc', 'feat', 'fmtx', 'fvar',
   'gvar', 'hsty', 'just', 'lcar', 'mort', 'morx', 'opbd', 'prop', 'trak', 'Zapf', 'Silf', 'Glat', 'Gloc', 'Feat', 'Sill',
 ];
-/** For glyf and loca the null transform is version 3; for every other table it is version 0. */
-const NULL_TRANSFORM_3 = new Set(['glyf', 'loca']);
-
 interface Table {
   tag: string;
   data: Uint8Array;
+  /** glyf and loca, transformed: the glyf streams, and nothing for loca (the decoder rebuilds it). */
+  transformed?: Uint8Array;
 }
 
 /** The tables of a TrueType (sfnt) font, in the font's directory order. */
@@ -51,27 +51,51 @@ function base128(n: number): number[] {
   return bytes;
 }
 
+/**
+ * A table's directory entry. Transform version 0 means "transformed" for glyf and loca and
+ * "as is" for every other table; a transformed table also gives its transformed length.
+ */
 function directoryEntry(table: Table): number[] {
   const known = KNOWN_TAGS.indexOf(table.tag);
-  const transform = NULL_TRANSFORM_3.has(table.tag) ? 3 << 6 : 0;
   const tag = known >= 0 ? [] : [...table.tag].map((c) => c.charCodeAt(0));
-  return [(known >= 0 ? known : 63) | transform, ...tag, ...base128(table.data.length)];
+  const lengths = [...base128(table.data.length), ...(table.transformed ? base128(table.transformed.length) : [])];
+  return [known >= 0 ? known : 63, ...tag, ...lengths];
+}
+
+/** glyf and loca transformed (loca right after glyf, as decoders expect), the rest as they are. */
+function withGlyfTransform(tables: Table[]): Table[] {
+  const find = (tag: string) => tables.find((t) => t.tag === tag);
+  const glyf = find('glyf');
+  const loca = find('loca');
+  const head = find('head');
+  const maxp = find('maxp');
+  if (!glyf || !loca || !head || !maxp) return tables;
+  const numGlyphs = (maxp.data[4]! << 8) | maxp.data[5]!;
+  const indexFormat = (head.data[50]! << 8) | head.data[51]!;
+  const transformed = transformGlyf({ glyf: glyf.data, loca: loca.data, indexFormat, numGlyphs });
+  const rest = tables.filter((t) => t !== glyf && t !== loca);
+  const at = rest.findIndex((t) => t.tag > 'glyf');
+  const pair = [{ ...glyf, transformed }, { ...loca, transformed: new Uint8Array(0) }];
+  return at < 0 ? [...rest, ...pair] : [...rest.slice(0, at), ...pair, ...rest.slice(at)];
 }
 
 const pad4 = (n: number) => (n + 3) & ~3;
 
 /** The WOFF2 file of a TrueType font. Deterministic: the same font gives the same bytes. */
 export async function woff2(sfnt: Uint8Array): Promise<Uint8Array> {
-  const { flavor, tables } = readTables(sfnt);
-  const stream = new Uint8Array(tables.reduce((n, t) => n + t.data.length, 0));
+  const read = readTables(sfnt);
+  const flavor = read.flavor;
+  const tables = withGlyfTransform(read.tables);
+  const bytesOf = (t: Table) => t.transformed ?? t.data;
+  const stream = new Uint8Array(tables.reduce((n, t) => n + bytesOf(t).length, 0));
   let at = 0;
   for (const t of tables) {
-    stream.set(t.data, at);
-    at += t.data.length;
+    stream.set(bytesOf(t), at);
+    at += bytesOf(t).length;
   }
   const compressed = await brotli(stream, {
     params: {
-      [zlib.constants.BROTLI_PARAM_QUALITY]: 7,
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 10,
       [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_FONT,
       [zlib.constants.BROTLI_PARAM_SIZE_HINT]: stream.length,
     },
