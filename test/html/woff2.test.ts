@@ -4,6 +4,7 @@ import subsetFont from 'subset-font';
 import wawoff2 from 'wawoff2';
 import { FONTS, type FontId } from '../../src/fonts.js';
 import { woff2 } from '../../src/export/html/woff2.js';
+import { transformGlyf } from '../../src/export/html/glyf-transform.js';
 import { harfbuzz } from '../../src/typeset/harfbuzz.js';
 
 /** Table tag → bytes, read from an sfnt's table directory. */
@@ -80,5 +81,22 @@ describe('WOFF2 encoder', () => {
   it('is deterministic', async () => {
     const sfnt = await subsetFont(fs.readFileSync(FONTS['pt-serif-bold'].file), 'abc', { targetFormat: 'truetype' });
     expect(Buffer.from(await woff2(sfnt))).toEqual(Buffer.from(await woff2(sfnt)));
+  });
+
+  it('writes a glyph with a header but no contours as an empty glyph, with no box or instructions', () => {
+    // glyph 0: numberOfContours 0 and a box, nothing else; glyph 1: no data at all
+    const glyf = Buffer.alloc(10);
+    glyf.writeInt16BE(0, 0);
+    glyf.writeInt16BE(5, 2);
+    const loca = Buffer.alloc(3 * 4);
+    loca.writeUInt32BE(10, 4);
+    loca.writeUInt32BE(10, 8);
+    const out = Buffer.from(transformGlyf({ glyf, loca, indexFormat: 1, numGlyphs: 2 }));
+    expect(out.readUInt16BE(4)).toBe(2); // numGlyphs
+    const sizes = Array.from({ length: 7 }, (_, i) => out.readUInt32BE(8 + 4 * i));
+    // nContours: two zeros; no points, flags, coordinates, composites or instructions; the box
+    // stream is only its bitmap (one 32-bit word), with no bit set
+    expect(sizes).toEqual([4, 0, 0, 0, 0, 4, 0]);
+    expect([...out.subarray(36)]).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
   });
 });

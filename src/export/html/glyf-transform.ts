@@ -88,12 +88,11 @@ export function transformGlyf({ glyf, loca, indexFormat, numGlyphs }: GlyfInput)
   for (let g = 0; g < numGlyphs; g++) {
     const start = offset(g);
     const end = offset(g + 1);
-    if (end <= start) {
-      nContours.u16(0);
-      continue;
-    }
-    const contours = view.getInt16(start);
+    // No data, or a header with no contours (which draws nothing): an empty glyph, for which
+    // the decoder reads nothing more, so nothing more may be written.
+    const contours = end > start ? view.getInt16(start) : 0;
     nContours.u16(contours);
+    if (contours === 0) continue;
     // Every non-empty glyph keeps its own box, so the decoder never has to compute one.
     bitmap[g >> 3]! |= 0x80 >> (g & 7);
     for (let k = 2; k < 10; k += 2) bboxes.u16(view.getUint16(start + k));
