@@ -53,13 +53,15 @@ function base128(n: number): number[] {
 
 /**
  * A table's directory entry. Transform version 0 means "transformed" for glyf and loca and
- * "as is" for every other table; a transformed table also gives its transformed length.
+ * "as is" for every other table (glyf and loca as they are would be version 3); a transformed
+ * table also gives its transformed length.
  */
 function directoryEntry(table: Table): number[] {
   const known = KNOWN_TAGS.indexOf(table.tag);
   const tag = known >= 0 ? [] : [...table.tag].map((c) => c.charCodeAt(0));
+  const version = !table.transformed && (table.tag === 'glyf' || table.tag === 'loca') ? 3 << 6 : 0;
   const lengths = [...base128(table.data.length), ...(table.transformed ? base128(table.transformed.length) : [])];
-  return [known >= 0 ? known : 63, ...tag, ...lengths];
+  return [(known >= 0 ? known : 63) | version, ...tag, ...lengths];
 }
 
 /** glyf and loca transformed (loca right after glyf, as decoders expect), the rest as they are. */
