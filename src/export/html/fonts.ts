@@ -4,7 +4,6 @@
  * only those characters, and the @font-face rules that load them from the page's own folder.
  */
 import type { Element, Root, Parent } from 'hast';
-import fs from 'node:fs';
 import subsetFont from 'subset-font';
 import { FONTS, type FontId, type FontStyle } from '../../fonts.js';
 import { findLanguage, type Language } from '../../languages.js';
@@ -108,18 +107,13 @@ export function subset(id: FontId, chars: Set<string>): Promise<Uint8Array> {
   const key = `${id}\u0000${text}`;
   let result = subsets.get(key);
   if (!result) {
-    result = subsetFont(fontFile(id), text, { targetFormat: 'truetype', noHinting: true }).then(woff2);
+    // The bytes HarfBuzz already holds for shaping and coverage: the file is not read again.
+    result = loadFont(id)
+      .then(({ bytes }) => subsetFont(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), text, { targetFormat: 'truetype', noHinting: true }))
+      .then(woff2);
     subsets.set(key, result);
   }
   return result;
-}
-
-const files = new Map<FontId, Buffer>();
-
-function fontFile(id: FontId): Buffer {
-  let bytes = files.get(id);
-  if (!bytes) files.set(id, (bytes = fs.readFileSync(FONTS[id].file)));
-  return bytes;
 }
 
 export function fontFaceCss(plan: FontPlan, urlPrefix: string): string {

@@ -17,6 +17,7 @@
 import type { FontId } from '../../fonts.js';
 import type { Card } from './card.js';
 import { glyphOutline } from './engine.js';
+import { parsePath, type PathCommand } from '../../typeset/path.js';
 import type { Raster } from './encode.js';
 
 /** A composed card on `background`: its rectangles, then the glyphs of every text block. */
@@ -126,8 +127,7 @@ function blend(data: Buffer, i: number, r: number, g: number, b: number, a: numb
 
 /** A glyph outline: commands in font units, and the extent of its points. */
 export interface Outline {
-  /** Per command: the op (M, L, Q, C, Z) and its coordinates. */
-  ops: Array<{ op: string; v: number[] }>;
+  ops: PathCommand[];
   minX: number;
   minY: number;
   maxX: number;
@@ -143,23 +143,17 @@ function outline(font: FontId, glyphId: number): Promise<Outline> {
   return o;
 }
 
-/** SVG path data as HarfBuzz writes it: M, L, Q, C and Z with absolute coordinates. */
+/** SVG path data as HarfBuzz writes it, with the box of its points. */
 export function parseOutline(d: string): Outline {
-  const tokens = d.match(/[MLQCZ]|-?\d*\.?\d+(?:e[-+]?\d+)?/gi) ?? [];
-  const ops: Outline['ops'] = [];
+  const ops = parsePath(d);
   const box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
-  const arity: Record<string, number> = { M: 2, L: 2, Q: 4, C: 6, Z: 0 };
-  for (let i = 0; i < tokens.length; ) {
-    const op = tokens[i++]!.toUpperCase();
-    const v = tokens.slice(i, i + arity[op]!).map(Number);
-    i += arity[op]!;
+  for (const { v } of ops) {
     for (let k = 0; k < v.length; k += 2) {
       box.minX = Math.min(box.minX, v[k]!);
       box.maxX = Math.max(box.maxX, v[k]!);
       box.minY = Math.min(box.minY, v[k + 1]!);
       box.maxY = Math.max(box.maxY, v[k + 1]!);
     }
-    ops.push({ op, v });
   }
   return { ops, ...box };
 }

@@ -10,6 +10,7 @@
 import { PDFName, PDFNumber, PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
 import { createHash } from 'node:crypto';
 import { loadFont, type LoadedFont } from '../../typeset/harfbuzz.js';
+import { parsePath } from '../../typeset/path.js';
 import { FONTS, type FontId } from '../../fonts.js';
 import { flateStream } from './flate.js';
 import { subsetGlyphs } from './subset.js';
@@ -181,31 +182,25 @@ const outlines = new WeakMap<LoadedFont, Map<number, string>>();
 /** SVG path data (M, L, Q, C, Z in absolute coordinates, as HarfBuzz writes it) as PDF path operators. */
 export function svgPathToPdf(d: string): string {
   const out: string[] = [];
-  const tokens = d.match(/[MLQCZ]|-?\d*\.?\d+(?:e-?\d+)?/gi) ?? [];
-  let i = 0;
   let x = 0;
   let y = 0;
-  const n = () => Number(tokens[i++]);
-  while (i < tokens.length) {
-    const op = tokens[i++];
+  for (const { op, v } of parsePath(d)) {
     if (op === 'M' || op === 'L') {
-      x = n();
-      y = n();
+      [x, y] = v as [number, number];
       out.push(`${x} ${y} ${op === 'M' ? 'm' : 'l'}`);
     } else if (op === 'Q') {
       // Quadratic to cubic: control points two thirds of the way to the quadratic control.
-      const cx = n(), cy = n(), ex = n(), ey = n();
+      const [cx, cy, ex, ey] = v as [number, number, number, number];
       const c1x = x + (2 / 3) * (cx - x), c1y = y + (2 / 3) * (cy - y);
       const c2x = ex + (2 / 3) * (cx - ex), c2y = ey + (2 / 3) * (cy - ey);
       out.push(`${r(c1x)} ${r(c1y)} ${r(c2x)} ${r(c2y)} ${ex} ${ey} c`);
       x = ex;
       y = ey;
     } else if (op === 'C') {
-      const v = [n(), n(), n(), n(), n(), n()];
       out.push(`${v.join(' ')} c`);
-      x = v[4];
-      y = v[5];
-    } else if (op === 'Z' || op === 'z') {
+      x = v[4]!;
+      y = v[5]!;
+    } else {
       out.push('h');
     }
   }
