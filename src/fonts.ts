@@ -2,7 +2,7 @@
  * The font catalogue: every font file the project may embed, and why it was chosen.
  *
  * Whole TTF files from npm packages with the SIL Open Font License. Subsetting happens per
- * artefact (hb-subset for PDFs, subset-font for web pages), never in the catalogue.
+ * artefact (hb-subset, by glyph for PDFs and by character for web pages), never in the catalogue.
  *
  * - PT Serif (ParaType, 2010): a serif made for Russian and the languages of Russia, with
  *   true italics and Belarusian ў and і. Latin and Cyrillic in one design, so German and

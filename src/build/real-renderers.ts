@@ -25,7 +25,7 @@ export async function loadRenderers(): Promise<Renderers> {
         await Promise.all([
           pdf(),
           import('../typeset/harfbuzz.js').then((m) => m.loadAllFonts()),
-          import('../export/pdf/subset.js').then((m) => m.subsetter()),
+          import('../export/font-subset.js').then((m) => m.subsetter()),
         ]);
       }
     },

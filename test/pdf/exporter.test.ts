@@ -15,7 +15,7 @@ import type { GlyphLine, LaidOutDocument, Tag } from '../../src/layout/frame.js'
 import { paginate, type Row } from '../../src/layout/paginate.js';
 import { qrBoxes, QUIET_ZONE } from '../../src/layout/qr.js';
 import { planLine } from '../../src/export/pdf/extraction.js';
-import { subsetGlyphs } from '../../src/export/pdf/subset.js';
+import { subsetGlyphs } from '../../src/export/font-subset.js';
 import { toUnicodeCMap } from '../../src/export/pdf/tounicode.js';
 import { writePdf } from '../../src/export/pdf/index.js';
 import { haveTools } from '../support/tools.js';

@@ -4,10 +4,10 @@
  * only those characters, and the @font-face rules that load them from the page's own folder.
  */
 import type { Element, Root, Parent } from 'hast';
-import subsetFont from 'subset-font';
 import { FONTS, type FontId, type FontStyle } from '../../fonts.js';
 import { findLanguage, type Language } from '../../languages.js';
 import { loadFont } from '../../typeset/harfbuzz.js';
+import { subsetText } from '../font-subset.js';
 import { woff2 } from './woff2.js';
 
 const BOLD = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'th']);
@@ -99,8 +99,8 @@ export function fontFileName(id: FontId): string {
 const subsets = new Map<string, Promise<Uint8Array>>();
 
 /**
- * The WOFF2 subset of a font with exactly these characters. Hinting is dropped: it triples
- * the size and today's screens do not use it. Memoised, since the site pages ask again.
+ * The WOFF2 subset of a font with exactly these characters (see subsetText). Memoised, since
+ * the site pages ask again.
  */
 export function subset(id: FontId, chars: Set<string>): Promise<Uint8Array> {
   const text = [...chars].sort().join('');
@@ -109,7 +109,7 @@ export function subset(id: FontId, chars: Set<string>): Promise<Uint8Array> {
   if (!result) {
     // The bytes HarfBuzz already holds for shaping and coverage: the file is not read again.
     result = loadFont(id)
-      .then(({ bytes }) => subsetFont(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), text, { targetFormat: 'truetype', noHinting: true }))
+      .then(({ bytes }) => subsetText(bytes, text))
       .then(woff2);
     subsets.set(key, result);
   }

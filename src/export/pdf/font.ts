@@ -13,7 +13,7 @@ import { loadFont, type LoadedFont } from '../../typeset/harfbuzz.js';
 import { parsePath } from '../../typeset/path.js';
 import { FONTS, type FontId } from '../../fonts.js';
 import { flateStream } from './flate.js';
-import { subsetGlyphs } from './subset.js';
+import { subsetGlyphs } from '../font-subset.js';
 import { toUnicodeCMap } from './tounicode.js';
 
 export class EmbeddedFont {
