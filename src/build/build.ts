@@ -18,15 +18,15 @@ import { publications, type Publication } from '../publication.js';
 import { LANGUAGES } from '../languages.js';
 import { BuildError, EXIT } from './errors.js';
 import { assertDistPath } from './paths.js';
-import { RENDER_MODULES, codeVersion, configVersion, fontsVersion, hashParts } from './hash.js';
+import { RENDER_MODULES, codeVersion, configVersion, fontsVersion, hashParts, sha256 } from './hash.js';
 import { OUTPUTS, pairKey, planJobs, repositoryDigest, type Job, type Output, type Versions } from './jobs.js';
-import { localPool, splitPool, threadPool, type Pool } from './pool.js';
-import { portableRepository, type RunnerSetup } from './runner.js';
+import { localPool, setupKey, splitPool, threadPool, type Pool } from './pool.js';
+import { portableRepository, type JobResult, type RunnerSetup } from './runner.js';
 import { REAL_RENDERERS } from './renderers.js';
 import { Store, type ArtefactInfo } from './store.js';
-import { Staging, recover } from './staging.js';
+import { Staging, previousDist, recover } from './staging.js';
 import { manifestBytes, type Skipped } from './manifest.js';
-import { makeZip, planZips, zipTime } from './zips.js';
+import { DEFLATE_VERSION, deflateText, planZips, zipParts, zipTime, type Deflater } from './zips.js';
 import { silentReporter, type Reporter } from './progress.js';
 import type { Checker, CheckOutcome } from './checker.js';
 
@@ -121,8 +121,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const store = new Store(path.join(cacheDir, 'build'));
   const renderers = options.renderers ?? REAL_RENDERERS;
   const versions: Versions = { code: codeVersions(), fonts: fontsVersion(), config: configVersion(env), renderers };
-  // Worker threads start while the check runs (see earlyPool); a pool passed in is the caller's.
-  let pool = options.pool ?? earlyPool(options.workers, candidates, only, versions, repo, store);
+  // Worker threads start, and start on their jobs, while the check runs (see earlyPool); a pool
+  // passed in is the caller's.
+  const early = options.pool ? undefined : earlyPool(options.workers, candidates, only, versions, repo, store, root);
+  let pool = options.pool ?? early?.pool;
+  let speculation = early?.speculation;
   const ownPool = !options.pool;
   const counts = { built: 0, cached: 0, stale: 0 };
   const staleKinds = new Set<string>((options.stale ?? []).map((o) => (o === 'html' ? 'page' : o)));
@@ -154,6 +157,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const pubs = publications(repo, (slug, lang) => include.has(pairKey(slug, lang.tag)));
       if (pubs.length === 0) throw new BuildError(nothingToPublish(skipped));
       const jobs = planJobs(pubs, only, versions, repo);
+      const setup: RunnerSetup = { root, renderers, include: [...include], digest: repositoryDigest(repo), repository: portableRepository(repo) };
+      if (speculation && speculation.key !== setupKey(setup)) {
+        // The check or an exporter left languages out: the jobs started early were for the
+        // wrong set of languages (their pages link to each other). Start again without them.
+        await pool?.close();
+        pool = undefined;
+        speculation = undefined;
+      }
       reporter.start(jobs.length);
       const { results, failures } = await renderJobs(jobs, {
         store,
@@ -162,8 +173,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         aborted,
         counts,
         pool: (misses) => (pool ??= choosePool(options.workers, misses)),
-        setup: { root, renderers, include: [...include], digest: repositoryDigest(repo), repository: portableRepository(repo) },
+        setup,
         repo,
+        speculative: speculation?.results,
       });
       if (failures.size === 0) {
         infos = jobs.flatMap((job) => results.get(job.id)!);
@@ -198,9 +210,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let staging: Staging | undefined;
   try {
     staging = new Staging(cacheDir);
-    for (const info of files) staging.copy(info.path, store.blobPath(info.sha256));
+    const previous = previousDist(cacheDir);
+    for (const info of files) {
+      if (!staging.reuse(info.path, info.sha256, distDir, previous)) staging.copy(info.path, store.blobPath(info.sha256));
+    }
     aborted();
-    staging.commit(distDir);
+    staging.commit(distDir, new Map(files.map((f) => [f.path, f.sha256])));
   } catch (error) {
     staging?.discard();
     const code = (error as NodeJS.ErrnoException).code;
@@ -223,6 +238,8 @@ interface RenderContext {
   pool: (misses: Job[]) => Pool;
   setup: RunnerSetup;
   repo: Repository;
+  /** Results of jobs started before the check, by job key (see earlyPool). */
+  speculative?: Map<string, Promise<JobResult>>;
 }
 
 /**
@@ -250,7 +267,7 @@ async function renderJobs(jobs: Job[], ctx: RenderContext): Promise<{ results: M
   ctx.aborted();
   await Promise.all(
     misses.map(async (job) => {
-      const result = await pool.run(job);
+      const result = await (ctx.speculative?.get(job.key) ?? pool.run(job));
       ctx.aborted();
       if (!result.ok) {
         if (job.kind === 'site') throw new BuildError(`Making the site files (index, feeds, sitemap) failed: ${result.error.message}`);
@@ -296,13 +313,23 @@ function choosePool(workers: number | undefined, jobs: Job[]): Pool {
 }
 
 /**
- * The pool for the jobs this build will probably render, started before the check so that its
- * workers load their exporters, HarfBuzz and the fonts while the check runs (on two cores, the
- * PDF worker is ready about 0.3 s sooner). The guess assumes every candidate passes the check;
- * when it does not, the pool still takes whatever jobs remain. Undefined when nothing is to
- * render, or when the jobs would run in this thread anyway.
+ * The pool for the jobs this build will probably render, started before the check: its
+ * workers load their exporters, HarfBuzz and the fonts, and start on their jobs, while this
+ * thread checks the content. The guess is that every candidate passes the check, as it does
+ * in all but the rarest builds: when it does not, the jobs started early are dropped (see
+ * build()). On two cores the PDF worker is the longest path of a rebuild after one changed
+ * translation, so its jobs should not wait for the check. Undefined when nothing is to render,
+ * or when the jobs would run in this thread anyway.
  */
-function earlyPool(workers: number | undefined, candidates: Publication[], only: Output[], versions: Versions, repo: Repository, store: Store): Pool | undefined {
+function earlyPool(
+  workers: number | undefined,
+  candidates: Publication[],
+  only: Output[],
+  versions: Versions,
+  repo: Repository,
+  store: Store,
+  root: string,
+): { pool: Pool; speculation?: { key: string; results: Map<string, Promise<JobResult>> } } | undefined {
   if (candidates.length === 0) return undefined;
   let misses: Job[];
   try {
@@ -314,7 +341,10 @@ function earlyPool(workers: number | undefined, candidates: Publication[], only:
   const pool = choosePool(workers, misses);
   if (!pool.warm) return undefined;
   pool.warm(versions.renderers, [...new Set(misses.map((job) => job.kind))]);
-  return pool;
+  if (!pool.speculate) return { pool };
+  const include = candidates.map((p) => pairKey(p.slug, p.lang.tag));
+  const setup: RunnerSetup = { root, renderers: versions.renderers, include, digest: repositoryDigest(repo), repository: portableRepository(repo) };
+  return { pool, speculation: { key: setupKey(setup), results: pool.speculate(setup, misses) } };
 }
 
 /** An exporter's artefact must belong where its job says, and never leave dist/. */
@@ -343,9 +373,11 @@ function bundle(store: Store, files: ArtefactInfo[], slugs: Set<string>, env: No
   const mtime = zipTime(env);
   const byPath = new Map(files.map((f) => [f.path, f]));
   const zips: ArtefactInfo[] = [];
-  // One read per file, although most files go into two bundles (zips.ts deflates each once).
+  // One read per file, although most files go into two bundles.
   const blobs = new Map<string, Uint8Array>();
   const read = (info: ArtefactInfo) => blobs.get(info.sha256) ?? blobs.set(info.sha256, store.read(info)).get(info.sha256)!;
+  // A text file's deflated form is kept in the cache: one page changed, one page deflated.
+  const deflate: Deflater = (file) => store.derived(`zip deflate ${DEFLATE_VERSION}`, file.sha256 ?? sha256(file.bytes), () => deflateText(file.bytes));
   for (const plan of planZips(files.map((f) => f.path), slugs)) {
     const entries = plan.entries.map((e) => ({ entry: e.entry, info: byPath.get(e.from)! }));
     const key = hashParts({ kind: 'zip', path: plan.path, mtime: String(mtime.getTime()), entries: entries.map((e) => `${e.entry}=${e.info.sha256}`).join('\n') });
@@ -354,8 +386,8 @@ function bundle(store: Store, files: ArtefactInfo[], slugs: Set<string>, env: No
       zips.push(...hit);
       continue;
     }
-    const bytes = makeZip(entries.map((e) => ({ path: e.entry, bytes: read(e.info) })), mtime);
-    const info = store.put({ path: plan.path, bytes, kind: 'zip', slug: plan.slug, lang: plan.lang });
+    const files = entries.map((e) => ({ path: e.entry, bytes: read(e.info), sha256: e.info.sha256 }));
+    const info = store.putParts({ path: plan.path, parts: zipParts(files, mtime, deflate), kind: 'zip', slug: plan.slug, lang: plan.lang });
     store.record(key, [info]);
     zips.push(info);
   }

@@ -2,14 +2,12 @@
  * Where jobs run: in worker threads (one per core) or in this process. Both take the same
  * setup and jobs and give the same results; the build picks one by the amount of work.
  */
-import { Worker } from 'node:worker_threads';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import type { Repository } from '../content/repository.js';
 import { createRunner, type JobResult, type Runner, type RunnerSetup } from './runner.js';
 import type { Job, JobKind } from './jobs.js';
 import { BuildError } from './errors.js';
+import { startWorker, takeEarlyWorker } from './worker-start.js';
 
 export interface Pool {
   readonly size: number;
@@ -18,6 +16,12 @@ export interface Pool {
    * (worker threads), before setup() can be called. Optional and best effort.
    */
   warm?(renderers: string, kinds: JobKind[]): void;
+  /**
+   * Before the check has run: set the workers up and start the jobs they would take, on the
+   * guess that the check passes. Returns those jobs' results by job key. A later setup() with
+   * the same setup keeps them; with another, the pool must be closed instead. Optional.
+   */
+  speculate?(setup: RunnerSetup, jobs: Job[]): Map<string, Promise<JobResult>>;
   /** (Re)load the repository and renderers for a set of publications. */
   setup(setup: RunnerSetup, repo?: Repository): Promise<void>;
   run(job: Job): Promise<JobResult>;
@@ -64,15 +68,35 @@ export function localPool(concurrency = 2): Pool {
  */
 export function splitPool(workerKinds: JobKind[], workers: Pool, local: Pool = localPool(4)): Pool {
   let ready: Promise<void> = Promise.resolve();
+  let workerSetup: string | undefined;
+  const setUpWorkers = (setup: RunnerSetup) => {
+    const key = setupKey(setup);
+    if (key === workerSetup) return;
+    if (workerSetup !== undefined && speculated) throw new Error('splitPool: jobs were started for another setup; close this pool');
+    workerSetup = key;
+    ready = workers.setup(setup);
+    ready.catch(() => {}); // the worker's jobs report it
+  };
+  let speculated = false;
   return {
     size: local.size + workers.size,
     warm(renderers, kinds) {
       const theirs = kinds.filter((k) => workerKinds.includes(k));
       if (theirs.length > 0) workers.warm?.(renderers, theirs);
     },
+    speculate(setup, jobs) {
+      setUpWorkers(setup);
+      speculated = true;
+      const results = new Map<string, Promise<JobResult>>();
+      for (const job of jobs.filter((j) => workerKinds.includes(j.kind))) {
+        const result = ready.then(() => workers.run(job));
+        result.catch(() => {}); // reported to whoever asks for it; unasked when the check fails
+        results.set(job.key, result);
+      }
+      return results;
+    },
     async setup(setup, repo) {
-      ready = workers.setup(setup);
-      ready.catch(() => {}); // the worker's jobs report it
+      setUpWorkers(setup);
       await local.setup(setup, repo);
     },
     async run(job) {
@@ -86,17 +110,9 @@ export function splitPool(workerKinds: JobKind[], workers: Pool, local: Pool = l
   };
 }
 
-/**
- * The worker source. Compiled (started through src/cli/launch.js) the worker is worker.js next
- * to this code; run from TypeScript it registers tsx first, since a worker does not inherit
- * the parent's loader hooks.
- */
-function bootstrap(): string {
-  if (import.meta.url.endsWith('.js')) return `import(${JSON.stringify(new URL('./worker.js', import.meta.url).href)});`;
-  const require = createRequire(import.meta.url);
-  const tsxApi = pathToFileURL(path.join(path.dirname(require.resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+/** What makes two setups the same for a runner (the repository is fixed by its digest). */
+export function setupKey(setup: RunnerSetup): string {
+  return [setup.root, setup.renderers, setup.digest, [...setup.include].sort().join(',')].join('\0');
 }
 
 interface Slot {
@@ -125,7 +141,8 @@ export function threadPool(size: number): Pool {
   }
 
   function spawn(): Slot {
-    const worker = new Worker(bootstrap(), { eval: true, stdout: false, stderr: false });
+    // The worker `npm run build` started as it started, when there is one (worker-start.ts).
+    const worker = takeEarlyWorker() ?? startWorker();
     const slot: Slot = { worker };
     worker.on('message', (message: { type: string; result?: JobResult }) => {
       if (message.type !== 'result' || !slot.busy) return;

@@ -3,6 +3,14 @@
  * as dist/) and only a finished build is swapped in, by two renames that run back to back
  * in one synchronous step (no signal handler can run between them). A build that fails or
  * is interrupted removes its directory and leaves the previous dist/ as it was.
+ *
+ * A file that is the same as in the previous dist/ is hard-linked from there instead of being
+ * copied again: on two cores, copying the 133 files of seven languages and deleting the old
+ * ones took 60–70 ms of a 1 s rebuild. Only a file this build left exactly as it was is linked:
+ * what the build wrote is recorded (.cache/dist-files.json: content hash, inode, size, times),
+ * and a file changed or replaced in dist/ since then no longer matches, so it is copied anew
+ * from the cache. Nothing in dist/ is ever linked to the cache itself, so editing a file in
+ * dist/ can never change what later builds publish.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,22 +35,93 @@ export class Staging {
   /** Copy a cached file in (a reflink where the file system can, else a copy). */
   copy(rel: string, from: string): void {
     const file = inside(this.dir, rel);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.mkdir(path.dirname(file));
     fs.copyFileSync(from, file, fs.constants.COPYFILE_FICLONE);
+  }
+
+  /**
+   * Link `rel` from the previous dist/ when the file there is still the one recorded with this
+   * content hash; false when it is not (the caller copies it instead).
+   */
+  reuse(rel: string, sha256: string, distDir: string, previous: DistFiles): boolean {
+    const was = previous[rel];
+    if (!was || was.sha256 !== sha256) return false;
+    const from = inside(distDir, rel);
+    const file = inside(this.dir, rel);
+    try {
+      if (identity(fs.lstatSync(from, { bigint: true })) !== was.identity) return false;
+      this.mkdir(path.dirname(file));
+      fs.linkSync(from, file);
+      return true;
+    } catch {
+      return false; // gone, or a file system without hard links
+    }
+  }
+
+  private readonly made = new Set<string>();
+
+  private mkdir(dir: string): void {
+    if (this.made.has(dir)) return;
+    fs.mkdirSync(dir, { recursive: true });
+    this.made.add(dir);
   }
 
   discard(): void {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 
-  /** Replace `distDir` with the staged tree. */
-  commit(distDir: string): void {
+  /**
+   * Replace `distDir` with the staged tree, and record its files (path → content hash) for
+   * the next build's reuse().
+   */
+  commit(distDir: string, files: Map<string, string>): void {
     const old = path.join(this.cacheDir, `old-${process.pid}-${randomBytes(4).toString('hex')}`);
     const hadDist = fs.existsSync(distDir);
+    // Forget the record first: a build killed between the renames and the new record must not
+    // leave a record that describes another dist/.
+    fs.rmSync(recordPath(this.cacheDir), { force: true });
     if (hadDist) fs.renameSync(distDir, old);
     fs.renameSync(this.dir, distDir);
     if (hadDist) fs.rmSync(old, { recursive: true, force: true });
+    writeRecord(this.cacheDir, distDir, files);
   }
+}
+
+/** What a build wrote to dist/, by path: the content hash, and the file's identity then. */
+export type DistFiles = Record<string, { sha256: string; identity: string }>;
+
+function recordPath(cacheDir: string): string {
+  return path.join(cacheDir, 'dist-files.json');
+}
+
+/** The previous build's record; empty when there is none or it cannot be read. */
+export function previousDist(cacheDir: string): DistFiles {
+  try {
+    return JSON.parse(fs.readFileSync(recordPath(cacheDir), 'utf8')) as DistFiles;
+  } catch {
+    return {};
+  }
+}
+
+function writeRecord(cacheDir: string, distDir: string, files: Map<string, string>): void {
+  const record: DistFiles = {};
+  try {
+    for (const [rel, sha256] of files) record[rel] = { sha256, identity: identity(fs.lstatSync(inside(distDir, rel), { bigint: true })) };
+    const tmp = `${recordPath(cacheDir)}.tmp-${process.pid}`;
+    fs.writeFileSync(tmp, JSON.stringify(record));
+    fs.renameSync(tmp, recordPath(cacheDir));
+  } catch {
+    // no record: the next build copies every file, as the first build did
+  }
+}
+
+/**
+ * Inode, size, modification and change times in nanoseconds: writing to a file changes its
+ * times, replacing it changes its inode, and linking it changes its change time (so the record
+ * is taken after the swap).
+ */
+function identity(stat: fs.BigIntStats): string {
+  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
 }
 
 /**

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Artefact } from '../publication.js';
+import { createHash } from 'node:crypto';
 import { sha256 } from './hash.js';
 
 /** An artefact without its bytes: what the cache and the manifest record. */
@@ -60,10 +61,38 @@ export class Store {
   /** Store a blob (if new) and describe the artefact. */
   put(artefact: Artefact): ArtefactInfo {
     const { bytes, ...meta } = artefact;
-    const hash = sha256(bytes);
+    return this.putParts({ ...meta, parts: [bytes] });
+  }
+
+  /** put() for an artefact made of consecutive pieces, written without joining them first. */
+  putParts(artefact: Omit<Artefact, 'bytes'> & { parts: Uint8Array[] }): ArtefactInfo {
+    const { parts, ...meta } = artefact;
+    const digest = createHash('sha256');
+    let size = 0;
+    for (const part of parts) {
+      digest.update(part);
+      size += part.length;
+    }
+    const hash = digest.digest('hex');
     const file = this.blobPath(hash);
-    if (!fs.existsSync(file)) writeAtomic(file, bytes);
-    return { ...meta, sha256: hash, size: bytes.length };
+    if (!fs.existsSync(file)) writeAtomic(file, parts);
+    return { ...meta, sha256: hash, size };
+  }
+
+  /**
+   * Something made from a blob's bytes alone (e.g. its deflated form for the zips), kept
+   * beside the blobs under `kind`, which must name everything else it depends on.
+   */
+  derived(kind: string, hash: string, make: () => Uint8Array): Uint8Array {
+    const file = path.join(this.dir, 'derived', sha256(kind).slice(0, 16), hash);
+    try {
+      return fs.readFileSync(file);
+    } catch {
+      const bytes = make();
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      writeAtomic(file, bytes);
+      return bytes;
+    }
   }
 
   record(key: string, infos: ArtefactInfo[], jobId?: string): void {
@@ -79,8 +108,24 @@ export class Store {
 
 let counter = 0;
 
-export function writeAtomic(file: string, data: Uint8Array | string): void {
+export function writeAtomic(file: string, data: Uint8Array | string | Uint8Array[]): void {
   const tmp = `${file}.tmp-${process.pid}-${counter++}`;
-  fs.writeFileSync(tmp, data);
+  if (Array.isArray(data)) writePieces(tmp, data);
+  else fs.writeFileSync(tmp, data);
   fs.renameSync(tmp, file);
+}
+
+function writePieces(file: string, parts: Uint8Array[]): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    // writev takes at most IOV_MAX (1024 on Linux) buffers at a time, and may write less.
+    for (let i = 0; i < parts.length; i += 1024) {
+      const batch = parts.slice(i, i + 1024);
+      const total = batch.reduce((n, p) => n + p.length, 0);
+      const written = fs.writevSync(fd, batch);
+      if (written < total) fs.writeSync(fd, Buffer.concat(batch).subarray(written));
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
 }

@@ -6,17 +6,26 @@
  *
  * The ZIP container is written here (APPNOTE 6.3: local headers, central directory, end
  * record; no ZIP64, bundles stay far below 4 GB). Text files are deflated by fflate, in
- * JavaScript, so the bytes do not depend on the machine's zlib; each file is deflated once
- * per build although it sits in two bundles. The CRC-32 of a stored file, most of the bytes,
+ * JavaScript, so the bytes do not depend on the machine's zlib; the build keeps each file's
+ * deflated form in its cache, so a file is deflated once, not once per bundle and build. The CRC-32 of a stored file, most of the bytes,
  * comes from Node's zlib where it has one: a CRC is the same number on every machine.
  */
 import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
 import { deflateSync } from 'fflate';
 
 export interface ZipInput {
   path: string;
   bytes: Uint8Array;
+  /** The bytes' SHA-256, when the caller knows it (a key for kept deflated forms). */
+  sha256?: string;
 }
+
+/**
+ * The deflated form of a text file, where the caller keeps them from build to build (the
+ * build cache does); without one, deflateText.
+ */
+export type Deflater = (file: ZipInput) => Uint8Array;
 
 const STORED = /\.(png|jpe?g|pdf|woff2?|zip|gz)$/i;
 
@@ -29,7 +38,12 @@ export function zipTime(env: NodeJS.ProcessEnv = process.env): Date {
   return new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), utc.getUTCHours(), utc.getUTCMinutes(), utc.getUTCSeconds());
 }
 
-export function makeZip(files: ZipInput[], mtime: Date): Uint8Array {
+export function makeZip(files: ZipInput[], mtime: Date, deflate: Deflater = (file) => deflateText(file.bytes)): Uint8Array {
+  return Buffer.concat(zipParts(files, mtime, deflate));
+}
+
+/** The bytes of a zip file as consecutive pieces (a bundle need not be copied into one buffer to be written). */
+export function zipParts(files: ZipInput[], mtime: Date, deflate: Deflater = (file) => deflateText(file.bytes)): Uint8Array[] {
   // zipTime() gives a local Date with the UTC fields: read them back with the local getters.
   const time = (mtime.getHours() << 11) | (mtime.getMinutes() << 5) | (mtime.getSeconds() >> 1);
   const date = ((mtime.getFullYear() - 1980) << 9) | ((mtime.getMonth() + 1) << 5) | mtime.getDate();
@@ -39,7 +53,7 @@ export function makeZip(files: ZipInput[], mtime: Date): Uint8Array {
   for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const name = Buffer.from(file.path, 'utf8');
     const stored = STORED.test(file.path);
-    const data = stored ? file.bytes : deflated(file.bytes);
+    const data = stored ? file.bytes : deflate(file);
     const fields = { method: stored ? 0 : 8, time, date, crc: crc32(file.bytes), size: data.length, original: file.bytes.length, name: name.length };
     parts.push(localHeader(fields), name, data);
     central.push(centralHeader(fields, offset), name);
@@ -52,7 +66,7 @@ export function makeZip(files: ZipInput[], mtime: Date): Uint8Array {
   end.writeUInt16LE(central.length / 2, 10);
   end.writeUInt32LE(directorySize, 12);
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, ...central, end]);
+  return [...parts, ...central, end];
 }
 
 interface EntryFields {
@@ -99,15 +113,16 @@ function writeEntryFields(h: Buffer, at: number, f: EntryFields): void {
   h.writeUInt16LE(f.name, at + 22);
 }
 
-// The same text file goes into its language's bundle and the -all bundle: deflate it once.
-const deflatedCache = new WeakMap<Uint8Array, Uint8Array>();
-
-function deflated(bytes: Uint8Array): Uint8Array {
-  let out = deflatedCache.get(bytes);
-  // Level 6: as small as 9 for these texts (a page and a licence: 7,249 bytes either way), four times faster.
-  if (!out) deflatedCache.set(bytes, (out = deflateSync(bytes, { level: 6 })));
-  return out;
+/**
+ * A text file deflated, by fflate in JavaScript. Level 6: as small as 9 for these texts (a page
+ * and a licence: 7,249 bytes either way), four times faster.
+ */
+export function deflateText(bytes: Uint8Array): Uint8Array {
+  return deflateSync(bytes, { level: 6 });
 }
+
+/** What a deflated file depends on besides its bytes: kept with any stored deflated file. */
+export const DEFLATE_VERSION = `fflate ${createRequire(import.meta.url)('fflate/package.json').version} level 6`;
 
 const CRC_TABLE = Int32Array.from({ length: 256 }, (_, n) => {
   let c = n;

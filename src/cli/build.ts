@@ -3,6 +3,9 @@
  * Exit codes: 0 published, 1 check errors or a failed exporter, 2 wrong command line,
  * 130/143 interrupted (dist/ left as it was). `npm run build -- --help` lists the options.
  */
-import { runBuildCommand } from '../build/cli.js';
+import { startEarlyPdfWorker } from '../build/worker-start.js';
 
+// The PDF worker starts loading while this thread loads the rest of the build (worker-start.ts).
+startEarlyPdfWorker(process.argv.slice(2));
+const { runBuildCommand } = await import('../build/cli.js');
 process.exit(await runBuildCommand(process.argv.slice(2)));

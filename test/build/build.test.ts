@@ -108,6 +108,56 @@ describe('build', () => {
     }
   });
 
+  it('links unchanged files from the previous dist/, and copies a file that was edited there anew', async () => {
+    const root = repo();
+    await run(root);
+    const dist = path.join(root, 'dist');
+    const first = snapshot(dist);
+    const inode = (rel: string) => fs.statSync(path.join(dist, rel)).ino;
+    const before = { pdf: inode('alpha/ru/alpha-ru-a4.pdf'), page: inode('alpha/de/index.html') };
+    writeTranslation(root, 'de', 'alpha', 'A corrected German translation.');
+    await run(root);
+    // the same file, not a copy: the previous build's inode
+    expect(inode('alpha/ru/alpha-ru-a4.pdf')).toBe(before.pdf);
+    expect(inode('alpha/de/index.html')).not.toBe(before.page);
+    expect(fs.statSync(path.join(dist, 'alpha/ru/alpha-ru-a4.pdf')).nlink).toBe(1);
+
+    // Somebody edits published files in place (same size) or replaces one: the next build
+    // publishes what the build makes, not their edit, and the cache is untouched.
+    const edited = path.join(dist, 'alpha/ru/alpha-ru-a4.pdf');
+    const bytes = fs.readFileSync(edited);
+    bytes[0] ^= 1;
+    fs.writeFileSync(edited, bytes);
+    fs.rmSync(path.join(dist, 'alpha/fa/alpha-fa-a5.pdf'));
+    fs.writeFileSync(path.join(dist, 'alpha/fa/alpha-fa-a5.pdf'), 'replaced');
+    const again = await run(root);
+    expect(again.built).toBe(0);
+    const after = snapshot(dist);
+    expect(after['alpha/ru/alpha-ru-a4.pdf']).toBe(first['alpha/ru/alpha-ru-a4.pdf']);
+    expect(after['alpha/fa/alpha-fa-a5.pdf']).toBe(first['alpha/fa/alpha-fa-a5.pdf']);
+  });
+
+  it('keeps the deflated text of the zips in the cache, and the zips are the same with or without it', async () => {
+    const root = repo();
+    await run(root);
+    const zip = () => fs.readFileSync(path.join(root, 'dist/release/alpha-all.zip'));
+    const first = zip();
+    const derived = path.join(root, '.cache/build/derived');
+    expect(fs.readdirSync(derived).length).toBe(1);
+    const [kind] = fs.readdirSync(derived);
+    const kept = fs.readdirSync(path.join(derived, kind));
+    expect(kept.length).toBeGreaterThan(0);
+    fs.rmSync(path.join(root, '.cache/build/jobs'), { recursive: true });
+    await run(root);
+    expect(zip().equals(first)).toBe(true);
+    fs.rmSync(derived, { recursive: true });
+    fs.rmSync(path.join(root, '.cache/build/jobs'), { recursive: true });
+    await run(root);
+    expect(zip().equals(first)).toBe(true);
+    const entries = unzipSync(first);
+    expect(new TextDecoder().decode(entries['alpha/de/index.html'])).toBe(read(root, 'alpha/de/index.html'));
+  });
+
   it('with stale outputs, renders only the pages and keeps the previous PDFs and images until a full build', async () => {
     const root = repo();
     await run(root);
@@ -145,6 +195,41 @@ describe('build', () => {
     const threaded = await run(b, { workers: 2 });
     expect(threaded.built).toBe(2 * 4 * 3 + 1);
     expect(snapshot(path.join(b, 'dist'))).toEqual(snapshot(path.join(a, 'dist')));
+  });
+
+  it('starts the PDFs on a worker while the check runs, and drops them when the check leaves a language out', async () => {
+    const log = path.join(repo(), 'render.log');
+    process.env.FAKE_RENDER_LOG = log;
+    try {
+      // The default pool on two or more cores: a PDF worker that starts before the check.
+      const a = repo();
+      const b = repo();
+      await run(a, { workers: 0 });
+      const speculated = await run(b, { workers: undefined });
+      expect(snapshot(path.join(b, 'dist'))).toEqual(snapshot(path.join(a, 'dist')));
+      expect(speculated.built).toBe(4 * 3 + 1);
+
+      const c = repo();
+      const d = repo();
+      for (const root of [c, d]) writeTranslation(root, 'ru', 'alpha', 'CHECK-ERROR here.');
+      await run(c, { workers: 0, partial: true });
+      fs.rmSync(log, { force: true });
+      // A check that ends only once the worker has made the Russian PDFs (or after 60 s).
+      const slowChecker: typeof fakeChecker = async (...args) => {
+        for (let i = 0; i < 600 && !(fs.existsSync(log) && fs.readFileSync(log, 'utf8').includes('alpha/ru/pdf')); i++) await new Promise((r) => setTimeout(r, 100));
+        return fakeChecker(...args);
+      };
+      await run(d, { workers: undefined, partial: true, checker: slowChecker });
+      expect(snapshot(path.join(d, 'dist'))).toEqual(snapshot(path.join(c, 'dist')));
+      expect(read(d, 'alpha/de/alpha-de-a5.pdf')).toMatch(/ en de fa$/);
+      // The PDFs made before the check (Russian among them) were for the wrong set of languages:
+      // made again.
+      const rendered = fs.readFileSync(log, 'utf8').trim().split('\n');
+      expect(rendered.filter((l) => l === 'alpha/de/pdf')).toHaveLength(2);
+      expect(rendered).toContain('alpha/ru/pdf');
+    } finally {
+      delete process.env.FAKE_RENDER_LOG;
+    }
   });
 
   it('stops with the check report and leaves dist/ alone when a language has errors', async () => {
