@@ -65,7 +65,9 @@ export async function writePdf(doc: LaidOutDocument): Promise<Uint8Array> {
   setInfo(pdf, doc);
   const id = PDFHexString.of(digest.digest('hex').slice(0, 32));
   context.trailerInfo.ID = context.obj([id, id]);
-  return pdf.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  // objectsPerTick: pdf-lib otherwise waits for a timer every 50 objects (1 ms or more each) so
+  // that a browser stays responsive; here nothing else waits on this thread.
+  return pdf.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }
 
 async function openFonts(doc: LaidOutDocument): Promise<Map<FontId, EmbeddedFont>> {
