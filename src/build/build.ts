@@ -157,7 +157,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const pubs = publications(repo, (slug, lang) => include.has(pairKey(slug, lang.tag)));
       if (pubs.length === 0) throw new BuildError(nothingToPublish(skipped));
       const jobs = planJobs(pubs, only, versions, repo);
-      const setup: RunnerSetup = { root, renderers, include: [...include], digest: repositoryDigest(repo), repository: portableRepository(repo) };
+      const setup: RunnerSetup = { root, renderers, include: [...include], digest: repositoryDigest(repo), repository: portableRepository(repo), keep: keepFor(store, versions) };
       if (speculation && speculation.key !== setupKey(setup)) {
         // The check or an exporter left languages out: the jobs started early were for the
         // wrong set of languages (their pages link to each other). Start again without them.
@@ -343,8 +343,13 @@ function earlyPool(
   pool.warm(versions.renderers, [...new Set(misses.map((job) => job.kind))]);
   if (!pool.speculate) return { pool };
   const include = candidates.map((p) => pairKey(p.slug, p.lang.tag));
-  const setup: RunnerSetup = { root, renderers: versions.renderers, include, digest: repositoryDigest(repo), repository: portableRepository(repo) };
+  const setup: RunnerSetup = { root, renderers: versions.renderers, include, digest: repositoryDigest(repo), repository: portableRepository(repo), keep: keepFor(store, versions) };
   return { pool, speculation: { key: setupKey(setup), results: pool.speculate(setup, misses) } };
+}
+
+/** Where exporters keep results between builds: this cache, under everything their output depends on. */
+function keepFor(store: Store, versions: Versions): RunnerSetup['keep'] {
+  return { dir: store.dir, version: hashParts({ ...versions.code, fonts: versions.fonts, config: versions.config, renderers: versions.renderers }) };
 }
 
 /** An exporter's artefact must belong where its job says, and never leave dist/. */

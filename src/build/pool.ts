@@ -112,7 +112,7 @@ export function splitPool(workerKinds: JobKind[], workers: Pool, local: Pool = l
 
 /** What makes two setups the same for a runner (the repository is fixed by its digest). */
 export function setupKey(setup: RunnerSetup): string {
-  return [setup.root, setup.renderers, setup.digest, [...setup.include].sort().join(',')].join('\0');
+  return [setup.root, setup.renderers, setup.digest, [...setup.include].sort().join(','), setup.keep?.version ?? ''].join('\0');
 }
 
 interface Slot {

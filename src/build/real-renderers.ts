@@ -4,6 +4,7 @@
  * answered entirely from the cache loads none of them.
  */
 import type { Renderers } from './renderers.js';
+import { keepIn } from '../export/keep.js';
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let promise: Promise<T> | undefined;
@@ -16,6 +17,7 @@ const images = once(() => import('../render/images.js'));
 
 export async function loadRenderers(): Promise<Renderers> {
   return {
+    keepIn,
     async warm(kinds) {
       if (kinds.includes('page') || kinds.includes('site')) await html();
       if (kinds.includes('images')) await images();

@@ -8,7 +8,13 @@
 import type { Artefact, Publication } from '../publication.js';
 import type { JobKind } from './jobs.js';
 
+import type { Keep } from '../export/keep.js';
+
+export type { Keep };
+
 export interface Renderers {
+  /** Where to keep results between builds (see export/keep.ts); without it, nothing is kept. Optional. */
+  keepIn?(keep: Keep): void;
   /**
    * Load the code, WebAssembly and fonts that jobs of these kinds need, ahead of the first
    * job (a worker does this while the build is still checking the content). Optional.

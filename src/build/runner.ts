@@ -6,6 +6,7 @@ import type { Repository } from '../content/repository.js';
 import { publications, type Artefact, type Publication } from '../publication.js';
 import { importRenderers, type Renderers } from './renderers.js';
 import { pairKey, repositoryDigest, type Job } from './jobs.js';
+import { Store } from './store.js';
 
 export interface RunnerSetup {
   root: string;
@@ -20,6 +21,8 @@ export interface RunnerSetup {
    * nor loads the Markdown parser (about 0.15 s sooner ready). See portableRepository().
    */
   repository?: Repository;
+  /** The build cache's folder and the exporters' version, for results kept between builds (see Keep). */
+  keep?: { dir: string; version: string };
 }
 
 /**
@@ -50,6 +53,7 @@ export async function createRunner(setup: RunnerSetup, repo?: Repository): Promi
   const include = new Set(setup.include);
   const pubs = publications(loaded, (slug, lang) => include.has(pairKey(slug, lang.tag)));
   const r = await renderersAt(setup.renderers);
+  if (setup.keep) r.keepIn?.(new Store(setup.keep.dir).keeper(setup.keep.version));
   return { run: (job) => runJob(r, pubs, job) };
 }
 

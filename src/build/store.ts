@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Artefact } from '../publication.js';
+import type { Keep } from './renderers.js';
 import { createHash } from 'node:crypto';
 import { sha256 } from './hash.js';
 
@@ -84,15 +85,36 @@ export class Store {
    * beside the blobs under `kind`, which must name everything else it depends on.
    */
   derived(kind: string, hash: string, make: () => Uint8Array): Uint8Array {
-    const file = path.join(this.dir, 'derived', sha256(kind).slice(0, 16), hash);
+    const file = this.derivedPath(kind, hash);
     try {
       return fs.readFileSync(file);
     } catch {
-      const bytes = make();
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      writeAtomic(file, bytes);
-      return bytes;
+      return this.keepDerived(file, make());
     }
+  }
+
+  /** A Keep (see renderers.ts) in this cache, for exporters of this version. */
+  keeper(version: string): Keep {
+    return {
+      get: async (key, make) => {
+        const file = this.derivedPath(`kept ${version}`, sha256(key));
+        try {
+          return fs.readFileSync(file);
+        } catch {
+          return this.keepDerived(file, await make());
+        }
+      },
+    };
+  }
+
+  private derivedPath(kind: string, hash: string): string {
+    return path.join(this.dir, 'derived', sha256(kind).slice(0, 16), hash);
+  }
+
+  private keepDerived(file: string, bytes: Uint8Array): Uint8Array {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    writeAtomic(file, bytes);
+    return bytes;
   }
 
   record(key: string, infos: ArtefactInfo[], jobId?: string): void {

@@ -8,6 +8,7 @@ import { FONTS, type FontId, type FontStyle } from '../../fonts.js';
 import { findLanguage, type Language } from '../../languages.js';
 import { loadFont } from '../../typeset/harfbuzz.js';
 import { subsetText } from '../font-subset.js';
+import { kept } from '../keep.js';
 import { woff2 } from './woff2.js';
 
 const BOLD = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'th']);
@@ -108,9 +109,9 @@ export function subset(id: FontId, chars: Set<string>): Promise<Uint8Array> {
   let result = subsets.get(key);
   if (!result) {
     // The bytes HarfBuzz already holds for shaping and coverage: the file is not read again.
-    result = loadFont(id)
-      .then(({ bytes }) => subsetText(bytes, text))
-      .then(woff2);
+    const make = () => loadFont(id).then(({ bytes }) => subsetText(bytes, text)).then(woff2);
+    // Subsetting with every layout feature kept is about half the work of a page: keep it.
+    result = kept(`woff2 subset\0${id}\0${text}`, make);
     subsets.set(key, result);
   }
   return result;

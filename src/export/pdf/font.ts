@@ -14,6 +14,7 @@ import { parsePath } from '../../typeset/path.js';
 import { FONTS, type FontId } from '../../fonts.js';
 import { flateStream } from './flate.js';
 import { subsetGlyphs } from '../font-subset.js';
+import { kept } from '../keep.js';
 import { toUnicodeCMap } from './tounicode.js';
 
 export class EmbeddedFont {
@@ -85,7 +86,9 @@ export class EmbeddedFont {
   async embed(context: PDFContext): Promise<PDFRef> {
     const font = this.font;
     const glyphIds = new Set(this.glyphOf);
-    const subset = await subsetGlyphs(font.bytes, glyphIds);
+    const ids = [...glyphIds].sort((a, b) => a - b);
+    // hb-subset is a sixth of a PDF's time before V8 warms up, and an edit rarely adds a glyph.
+    const subset = await kept(`pdf subset\0${this.id}\0${ids.join(',')}`, () => subsetGlyphs(font.bytes, ids));
     const baseName = `${subsetTag(this.id, [...glyphIds])}+${postScriptName(font)}`;
     const metrics = fontMetrics(font);
 
