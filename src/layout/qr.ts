@@ -3,7 +3,8 @@
  * four-module quiet zone scanners need kept free around it. Dark modules of a row are merged
  * into one box per run to keep the page description small.
  */
-import QRCode from 'qrcode';
+// The encoder alone: the package's entry point also loads its PNG, SVG and terminal writers.
+import { create } from 'qrcode/lib/core/qrcode.js';
 import type { Box, Colour, Tag } from './frame.js';
 
 export const QUIET_ZONE = 4;
@@ -35,7 +36,7 @@ let last: { text: string; count: number; runs: Run[] } | undefined;
 /** The runs of dark modules of each row of the code for `text`, and its size in modules. */
 function darkRuns(text: string): { count: number; runs: Run[] } {
   if (last?.text === text) return last;
-  const code = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const code = create(text, { errorCorrectionLevel: 'M' });
   const count = code.modules.size;
   const runs: Run[] = [];
   for (let row = 0; row < count; row++) {

@@ -5,7 +5,7 @@
  * same contents always give the same bytes.
  */
 import { deflateSync } from 'node:zlib';
-import type { PDFContext, PDFRawStream } from 'pdf-lib';
+import type { PDFContext, PDFRawStream } from './objects.js';
 
 type Dict = Parameters<PDFContext['obj']>[0] & Record<string, unknown>;
 

@@ -7,7 +7,7 @@
  * the lam-alef ligature, a glyph that is the second of its cluster), and ToUnicode can only
  * say one text per code. CIDToGIDMap then maps each code back to its glyph id.
  */
-import { PDFName, PDFNumber, PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
+import { PDFName, PDFNumber, PDFString, type PDFContext, type PDFRef } from './objects.js';
 import { createHash } from 'node:crypto';
 import { loadFont, type LoadedFont } from '../../typeset/harfbuzz.js';
 import { parsePath } from '../../typeset/path.js';

@@ -1,12 +1,10 @@
 /**
- * Frames → PDF bytes. pdf-lib is only the container (objects, streams, cross-reference);
- * fonts, content streams, link annotations and the structure tree are written here.
+ * Frames → PDF bytes. pdf-lib gives the objects (see objects.ts); the pages, fonts, content
+ * streams, link annotations, structure tree and the file itself (file.ts) are written here.
  */
 import { createHash } from 'node:crypto';
-import {
-  PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString,
-  type PDFContext, type PDFPage, type PDFRef,
-} from 'pdf-lib';
+import { PDFContext, PDFHexString, PDFName, PDFNumber, PDFString, type PDFDict, type PDFRef } from './objects.js';
+import { pdfFile } from './file.js';
 import type { FontId } from '../../fonts.js';
 import type { LaidOutDocument, LinkArea, StructNode } from '../../layout/frame.js';
 import { EmbeddedFont } from './font.js';
@@ -14,18 +12,26 @@ import { flateStream } from './flate.js';
 import { PageContent } from './content.js';
 import { writeStructure, type PageMarks } from './structure.js';
 
+/** A page as the writer builds it: its dictionary, its reference and its height (for flipping y). */
+interface Page {
+  node: PDFDict;
+  ref: PDFRef;
+  height: number;
+}
+
 export async function writePdf(doc: LaidOutDocument): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create({ updateMetadata: false });
-  const context = pdf.context;
+  const context = PDFContext.create();
+  const pagesRef = context.nextRef();
   const fonts = await openFonts(doc);
   const roles = new Map<number, string>();
   walk(doc.structure, (n) => roles.set(n.id, n.role));
   const digest = createHash('sha256').update(JSON.stringify(doc.info));
 
   const marks: PageMarks[] = [];
-  const pages: { page: PDFPage; content: PageContent; links: LinkArea[] }[] = [];
+  const pages: { page: Page; content: PageContent; links: LinkArea[] }[] = [];
   for (const frame of doc.frames) {
-    const page = pdf.addPage([frame.width, frame.height]);
+    const node = context.obj({ Type: 'Page', Parent: pagesRef, MediaBox: [0, 0, frame.width, frame.height] });
+    const page = { node, ref: context.register(node), height: frame.height };
     const content = new PageContent(frame.height, (id) => fonts.get(id)!, (n) => roles.get(n) ?? 'Span');
     const links: LinkArea[] = [];
     for (const item of frame.items) {
@@ -55,19 +61,21 @@ export async function writePdf(doc: LaidOutDocument): Promise<Uint8Array> {
     marks.push({ page: page.ref, marked: content.marked, annots });
   }
 
-  const catalog = pdf.catalog;
-  catalog.set(PDFName.of('StructTreeRoot'), writeStructure(context, doc.structure, marks));
-  catalog.set(PDFName.of('MarkInfo'), context.obj({ Marked: true }));
-  catalog.set(PDFName.of('Lang'), PDFString.of(doc.info.lang));
+  context.assign(pagesRef, context.obj({ Type: 'Pages', Kids: pages.map((p) => p.page.ref), Count: pages.length }));
   const rtl = doc.frames.some((f) => f.items.some((i) => i.kind === 'glyphs' && i.direction === 'rtl'));
-  catalog.set(PDFName.of('ViewerPreferences'), context.obj({ DisplayDocTitle: true, Direction: rtl ? 'R2L' : 'L2R' }));
-
-  setInfo(pdf, doc);
+  context.trailerInfo.Root = context.register(context.obj({
+    Type: 'Catalog',
+    Pages: pagesRef,
+    StructTreeRoot: writeStructure(context, doc.structure, marks),
+    MarkInfo: { Marked: true },
+    Lang: PDFString.of(doc.info.lang),
+    // Readers show the title, not the file name, and lay out two-page spreads in reading order.
+    ViewerPreferences: { DisplayDocTitle: true, Direction: rtl ? 'R2L' : 'L2R' },
+  }));
+  context.trailerInfo.Info = context.register(infoDict(context, doc));
   const id = PDFHexString.of(digest.digest('hex').slice(0, 32));
   context.trailerInfo.ID = context.obj([id, id]);
-  // objectsPerTick: pdf-lib otherwise waits for a timer every 50 objects (1 ms or more each) so
-  // that a browser stays responsive; here nothing else waits on this thread.
-  return pdf.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
+  return pdfFile(context);
 }
 
 async function openFonts(doc: LaidOutDocument): Promise<Map<FontId, EmbeddedFont>> {
@@ -83,8 +91,8 @@ async function openFonts(doc: LaidOutDocument): Promise<Map<FontId, EmbeddedFont
   return fonts;
 }
 
-function linkAnnotation(context: PDFContext, page: PDFPage, link: LinkArea, key: number) {
-  const height = page.getHeight();
+function linkAnnotation(context: PDFContext, page: Page, link: LinkArea, key: number) {
+  const height = page.height;
   const rect = [link.x, height - link.y - link.height, link.x + link.width, height - link.y];
   const dict = context.obj({
     Type: 'Annot',
@@ -101,16 +109,18 @@ function linkAnnotation(context: PDFContext, page: PDFPage, link: LinkArea, key:
   return { ref: context.register(dict), node: link.node, key };
 }
 
-function setInfo(pdf: PDFDocument, doc: LaidOutDocument): void {
+/** The document information dictionary: text strings in UTF-16 (§7.9.2.2), dates in UTC. */
+function infoDict(context: PDFContext, doc: LaidOutDocument): PDFDict {
   const { info } = doc;
-  pdf.setTitle(info.title, { showInWindowTitleBar: true });
-  pdf.setAuthor(info.author);
-  pdf.setSubject(info.subject);
-  pdf.setCreator(info.creator);
-  pdf.setProducer('psl-statements (pdf-lib container)');
-  pdf.setCreationDate(info.date);
-  pdf.setModificationDate(info.date);
-  pdf.setLanguage(info.lang);
+  return context.obj({
+    Title: PDFHexString.fromText(info.title),
+    Author: PDFHexString.fromText(info.author),
+    Subject: PDFHexString.fromText(info.subject),
+    Creator: PDFHexString.fromText(info.creator),
+    Producer: PDFHexString.fromText('psl-statements (pdf-lib objects)'),
+    CreationDate: PDFString.fromDate(info.date),
+    ModDate: PDFString.fromDate(info.date),
+  });
 }
 
 export function walk(node: StructNode, visit: (n: StructNode) => void): void {

@@ -4,7 +4,7 @@
  * (MCRs) and, for links, their annotations (OBJRs), in reading order. The ParentTree maps each
  * page's MCIDs and each annotation back to its element, as readers and PDF/UA checkers need.
  */
-import { PDFHexString, PDFName, PDFNumber, type PDFContext, type PDFObject, type PDFRef } from 'pdf-lib';
+import { PDFHexString, PDFName, PDFNumber, type PDFContext, type PDFObject, type PDFRef } from './objects.js';
 import type { StructNode } from '../../layout/frame.js';
 import type { MarkedContent } from './content.js';
 
