@@ -4,7 +4,7 @@
  * answered entirely from the cache loads none of them.
  */
 import type { Renderers } from './renderers.js';
-import { keepIn } from '../export/keep.js';
+import { keepIn } from '../keep.js';
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let promise: Promise<T> | undefined;

@@ -8,7 +8,7 @@
 import type { Artefact, Publication } from '../publication.js';
 import type { JobKind } from './jobs.js';
 
-import type { Keep } from '../export/keep.js';
+import type { Keep } from '../keep.js';
 
 export type { Keep };
 

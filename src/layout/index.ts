@@ -12,7 +12,7 @@ import type { Align, ParagraphLayout, TextRun } from '../typeset/types.js';
 import { bodyBlocks, StructureBuilder, type TextBlock } from './blocks.js';
 import type { Colour, Frame, FrameItem, GlyphLine, LaidOutDocument, StructNode, Tag } from './frame.js';
 import { paginate, type Row } from './paginate.js';
-import { qrBoxes } from './qr.js';
+import { qrBoxes, qrCode } from './qr.js';
 import { colour, pageStyle, type Format, type PageStyle } from './style.js';
 
 export type { Format } from './style.js';
@@ -310,6 +310,7 @@ async function closingRow(s: Setting, structure: StructureBuilder, readOnline: s
   });
   const textRowsAll = [...labelRows, ...urlRows];
   const textHeight = textRowsAll.reduce((h, r) => h + r.height, 0);
+  const code = await qrCode(url);
   const ruleGap = style.body.size * 0.9;
   const height = ruleGap + Math.max(qr, textHeight);
   return {
@@ -331,7 +332,7 @@ async function closingRow(s: Setting, structure: StructureBuilder, readOnline: s
       const qrX = s.rtl ? s.left : s.left + s.measure - qr;
       // The quiet zone extends past the column edge; the module area lines up with the text.
       const shift = s.rtl ? -quiet : quiet;
-      items.push(...qrBoxes(url, qrX + shift, qrTop - quiet * 0.5, qr, INK, tagOf(s, figure)));
+      items.push(...qrBoxes(code, qrX + shift, qrTop - quiet * 0.5, qr, INK, tagOf(s, figure)));
       return items;
     },
   };

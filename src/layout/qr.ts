@@ -6,14 +6,55 @@
 // The encoder alone: the package's entry point also loads its PNG, SVG and terminal writers.
 import { create } from 'qrcode/lib/core/qrcode.js';
 import type { Box, Colour, Tag } from './frame.js';
+import { kept } from '../keep.js';
 
 export const QUIET_ZONE = 4;
 
-/** Boxes of the QR code for `text`, filling a square of `size` points (quiet zone included) at x, y. */
-export function qrBoxes(text: string, x: number, y: number, size: number, colour: Colour, tag: Tag): Box[] {
-  const { count, runs } = darkRuns(text);
-  const unit = size / (count + 2 * QUIET_ZONE);
-  return runs.map(({ row, start, end }) => ({
+export interface QrCode {
+  /** Modules per side. */
+  count: number;
+  /** The runs of dark modules of each row. */
+  runs: { row: number; start: number; end: number }[];
+}
+
+/**
+ * The code for `text`, error correction M. Kept between builds (see keep.ts): the encoder
+ * tries all eight masks, 15 ms before V8 warms up, for a URL that never changes.
+ */
+export async function qrCode(text: string): Promise<QrCode> {
+  const bytes = await kept(`qr code M\0${text}`, async () => encode(text));
+  const count = bytes[0]!;
+  const runs: QrCode['runs'] = [];
+  for (let row = 0; row < count; row++) {
+    let col = 0;
+    while (col < count) {
+      if (!bytes[1 + row * count + col]) {
+        col++;
+        continue;
+      }
+      const start = col;
+      while (col < count && bytes[1 + row * count + col]) col++;
+      runs.push({ row, start, end: col });
+    }
+  }
+  return { count, runs };
+}
+
+/** The modules per side (one byte; a code has at most 177), then one byte per module, 1 dark. */
+function encode(text: string): Uint8Array {
+  const { modules } = create(text, { errorCorrectionLevel: 'M' });
+  const bytes = new Uint8Array(1 + modules.size * modules.size);
+  bytes[0] = modules.size;
+  for (let row = 0; row < modules.size; row++) {
+    for (let col = 0; col < modules.size; col++) bytes[1 + row * modules.size + col] = modules.get(row, col) ? 1 : 0;
+  }
+  return bytes;
+}
+
+/** Boxes of a QR code filling a square of `size` points (quiet zone included) at x, y. */
+export function qrBoxes(code: QrCode, x: number, y: number, size: number, colour: Colour, tag: Tag): Box[] {
+  const unit = size / (code.count + 2 * QUIET_ZONE);
+  return code.runs.map(({ row, start, end }) => ({
     kind: 'box',
     x: x + (QUIET_ZONE + start) * unit,
     y: y + (QUIET_ZONE + row) * unit,
@@ -22,35 +63,4 @@ export function qrBoxes(text: string, x: number, y: number, size: number, colour
     colour,
     tag,
   }));
-}
-
-interface Run {
-  row: number;
-  start: number;
-  end: number;
-}
-
-// The A4 and A5 PDFs of a page carry the same code: encode it once (15 ms before V8 warms up).
-let last: { text: string; count: number; runs: Run[] } | undefined;
-
-/** The runs of dark modules of each row of the code for `text`, and its size in modules. */
-function darkRuns(text: string): { count: number; runs: Run[] } {
-  if (last?.text === text) return last;
-  const code = create(text, { errorCorrectionLevel: 'M' });
-  const count = code.modules.size;
-  const runs: Run[] = [];
-  for (let row = 0; row < count; row++) {
-    let col = 0;
-    while (col < count) {
-      if (!code.modules.get(row, col)) {
-        col++;
-        continue;
-      }
-      const start = col;
-      while (col < count && code.modules.get(row, col)) col++;
-      runs.push({ row, start, end: col });
-    }
-  }
-  last = { text, count, runs };
-  return last;
 }

@@ -7,7 +7,7 @@ import { FONTS, type FontId } from '../../src/fonts.js';
 import { subsetGlyphs, subsetText } from '../../src/export/font-subset.js';
 import { harfbuzz } from '../../src/typeset/harfbuzz.js';
 import { clearSubsetCache } from '../../src/export/html/fonts.js';
-import { keepIn } from '../../src/export/keep.js';
+import { keepIn } from '../../src/keep.js';
 import { renderPage } from '../../src/render/html.js';
 import { renderPdfs } from '../../src/render/pdf.js';
 import { loadRenderers } from '../../src/build/real-renderers.js';

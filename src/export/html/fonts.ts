@@ -8,7 +8,7 @@ import { FONTS, type FontId, type FontStyle } from '../../fonts.js';
 import { findLanguage, type Language } from '../../languages.js';
 import { loadFont } from '../../typeset/harfbuzz.js';
 import { subsetText } from '../font-subset.js';
-import { kept } from '../keep.js';
+import { kept } from '../../keep.js';
 import { woff2 } from './woff2.js';
 
 const BOLD = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'th']);

@@ -14,7 +14,7 @@ import { parsePath } from '../../typeset/path.js';
 import { FONTS, type FontId } from '../../fonts.js';
 import { flateStream } from './flate.js';
 import { subsetGlyphs } from '../font-subset.js';
-import { kept } from '../keep.js';
+import { kept } from '../../keep.js';
 import { toUnicodeCMap } from './tounicode.js';
 
 export class EmbeddedFont {
