@@ -308,7 +308,10 @@ function choosePool(workers: number | undefined, jobs: Job[]): Pool {
   const cores = os.availableParallelism();
   if (cores >= WORKER_THRESHOLD.cores && jobs.length >= WORKER_THRESHOLD.jobs) return threadPool(cores);
   const pdfJobs = jobs.filter((j) => j.kind === 'pdf').length;
-  if (cores >= 2 && pdfJobs > 0 && pdfJobs < jobs.length) return splitPool(['pdf'], threadPool(Math.min(cores - 1, pdfJobs)));
+  // This thread renders too, and may not read a worker's result for a while: send the PDF
+  // jobs ahead (one worker on two cores takes them all anyway).
+  const pdfWorkers = Math.min(cores - 1, pdfJobs);
+  if (cores >= 2 && pdfJobs > 0 && pdfJobs < jobs.length) return splitPool(['pdf'], threadPool(pdfWorkers, Math.ceil(pdfJobs / pdfWorkers)));
   return localPool();
 }
 

@@ -31,6 +31,12 @@ parentPort!.on('message', async (message: Message) => {
     }
     return;
   }
-  const result = await (await runner!).run(message.job);
-  parentPort!.postMessage({ type: 'result', result });
+  // Jobs arrive ahead of time (see threadPool): run them one after another, in order.
+  const job = message.job;
+  jobs = jobs.then(async () => {
+    const result = await (await runner!).run(job);
+    parentPort!.postMessage({ type: 'result', result });
+  });
 });
+
+let jobs: Promise<void> = Promise.resolve();
