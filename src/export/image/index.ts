@@ -5,8 +5,8 @@
 import { SITE } from '../../config.js';
 import type { FontId } from '../../fonts.js';
 import { composeCard, type Card, type CardSource, type CardText } from './card.js';
-import { encode } from './encode.js';
-import { rasteriseCard, releaseRaster } from './raster.js';
+import { encode, type Raster } from './encode.js';
+import { endRasterTurn, rasteriseCard, rasterTurn, releaseRaster } from './raster.js';
 import { CARD_FORMATS, type CardFormat } from './formats.js';
 
 export { ShareImageFitError, composeCard } from './card.js';
@@ -28,9 +28,16 @@ export async function renderShareCards(text: CardText, source: CardSource, forma
     if (encoded.has(format)) continue;
     const sameSize = formats.filter((f) => f.width === format.width && f.height === format.height);
     const card = await composeCard(text, format, source);
-    const raster = await rasteriseCard(card, SITE.colours.paper);
+    await rasterTurn();
+    let raster: Raster;
+    try {
+      raster = await rasteriseCard(card, SITE.colours.paper);
+    } catch (error) {
+      endRasterTurn();
+      throw error;
+    }
     const files = sameSize.map(async (f) => ({ format: f, bytes: await encode(raster, f.type), card: withFormat(card, f) }));
-    // The raster's memory serves the next card of its size once its files are made.
+    // The raster's memory serves the next card once its files are made.
     void Promise.allSettled(files).then(() => releaseRaster(raster));
     for (const [i, f] of sameSize.entries()) encoded.set(f, files[i]!);
   }
