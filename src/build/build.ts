@@ -18,7 +18,7 @@ import { publications, type Publication } from '../publication.js';
 import { LANGUAGES } from '../languages.js';
 import { BuildError, EXIT } from './errors.js';
 import { assertDistPath } from './paths.js';
-import { RENDER_MODULES, codeVersion, configVersion, fontsVersion, hashParts, sha256 } from './hash.js';
+import { RENDER_MODULES, codeVersion, configVersion, fontsVersion, hashParts } from './hash.js';
 import { OUTPUTS, pairKey, planJobs, repositoryDigest, type Job, type Output, type Versions } from './jobs.js';
 import { localPool, setupKey, splitPool, threadPool, type Pool } from './pool.js';
 import { portableRepository, type JobResult, type RunnerSetup } from './runner.js';
@@ -26,7 +26,7 @@ import { REAL_RENDERERS } from './renderers.js';
 import { Store, type ArtefactInfo } from './store.js';
 import { Staging, previousDist, recover } from './staging.js';
 import { manifestBytes, type Skipped } from './manifest.js';
-import { DEFLATE_VERSION, deflateText, planZips, zipParts, zipTime, type Deflater } from './zips.js';
+import { ZipSources, bundle } from './bundle.js';
 import { silentReporter, type Reporter } from './progress.js';
 import type { Checker, CheckOutcome } from './checker.js';
 
@@ -119,6 +119,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     (!options.statements || options.statements.includes(slug)) && (!options.langs || options.langs.includes(lang));
   const candidates = publications(repo, (slug, lang) => inScope(slug, lang.tag));
   const store = new Store(path.join(cacheDir, 'build'));
+  // Without zips, nothing is prepared for them.
+  const zipSources = options.zips === false ? undefined : new ZipSources(store);
   const renderers = options.renderers ?? REAL_RENDERERS;
   const versions: Versions = { code: codeVersions(), fonts: fontsVersion(), config: configVersion(env), renderers };
   // Worker threads start, and start on their jobs, while the check runs (see earlyPool); a pool
@@ -168,6 +170,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       reporter.start(jobs.length);
       const { results, failures } = await renderJobs(jobs, {
         store,
+        zipSources,
         staleKinds,
         reporter,
         aborted,
@@ -201,7 +204,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   phase('render');
   const files = dedupe(infos);
-  if (options.zips !== false) files.push(...bundle(store, files, new Set(repo.statements.map((s) => s.slug)), env));
+  if (zipSources) files.push(...bundle(store, zipSources, files, new Set(repo.statements.map((s) => s.slug)), env));
   const manifest = store.put({ path: 'manifest.json', kind: 'manifest', bytes: manifestBytes(files, skipped) });
   files.push(manifest);
   if (skipped.length > 0) reporter.notice(skippedReport(skipped));
@@ -230,6 +233,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
 interface RenderContext {
   store: Store;
+  /** Gathers what the zips need as artefacts become known. */
+  zipSources?: ZipSources;
   staleKinds: Set<string>;
   reporter: Reporter;
   aborted: () => void;
@@ -262,6 +267,9 @@ async function renderJobs(jobs: Job[], ctx: RenderContext): Promise<{ results: M
     } else misses.push(job);
   }
   if (misses.length === 0) return { results, failures };
+  // The cached files' part of the zips, done once this thread has started its own jobs
+  // (it runs in one of their pauses).
+  if (ctx.zipSources) setImmediate(() => ctx.zipSources!.prepare([...results.values()].flat()));
   const pool = ctx.pool(misses);
   await pool.setup(ctx.setup, ctx.repo);
   ctx.aborted();
@@ -275,6 +283,7 @@ async function renderJobs(jobs: Job[], ctx: RenderContext): Promise<{ results: M
         return;
       }
       const stored = result.artefacts.map((a) => ctx.store.put(checked(a, job)));
+      ctx.zipSources?.prepare(stored, result.artefacts.map((a) => a.bytes));
       ctx.store.record(job.key, stored, job.id);
       results.set(job.id, stored);
       ctx.counts.built++;
@@ -375,31 +384,6 @@ function dedupe(infos: ArtefactInfo[]): ArtefactInfo[] {
     if (!seen) byPath.set(info.path, info);
   }
   return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
-}
-
-function bundle(store: Store, files: ArtefactInfo[], slugs: Set<string>, env: NodeJS.ProcessEnv): ArtefactInfo[] {
-  const mtime = zipTime(env);
-  const byPath = new Map(files.map((f) => [f.path, f]));
-  const zips: ArtefactInfo[] = [];
-  // One read per file, although most files go into two bundles.
-  const blobs = new Map<string, Uint8Array>();
-  const read = (info: ArtefactInfo) => blobs.get(info.sha256) ?? blobs.set(info.sha256, store.read(info)).get(info.sha256)!;
-  // A text file's deflated form is kept in the cache: one page changed, one page deflated.
-  const deflate: Deflater = (file) => store.derived(`zip deflate ${DEFLATE_VERSION}`, file.sha256 ?? sha256(file.bytes), () => deflateText(file.bytes));
-  for (const plan of planZips(files.map((f) => f.path), slugs)) {
-    const entries = plan.entries.map((e) => ({ entry: e.entry, info: byPath.get(e.from)! }));
-    const key = hashParts({ kind: 'zip', path: plan.path, mtime: String(mtime.getTime()), entries: entries.map((e) => `${e.entry}=${e.info.sha256}`).join('\n') });
-    const hit = store.lookup(key);
-    if (hit) {
-      zips.push(...hit);
-      continue;
-    }
-    const files = entries.map((e) => ({ path: e.entry, bytes: read(e.info), sha256: e.info.sha256 }));
-    const info = store.putParts({ path: plan.path, parts: zipParts(files, mtime, deflate), kind: 'zip', slug: plan.slug, lang: plan.lang });
-    store.record(key, [info]);
-    zips.push(info);
-  }
-  return zips;
 }
 
 function splitPair(pair: string): [string, string] {

@@ -52,7 +52,7 @@ export function zipParts(files: ZipInput[], mtime: Date, deflate: Deflater = (fi
   let offset = 0;
   for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const name = Buffer.from(file.path, 'utf8');
-    const stored = STORED.test(file.path);
+    const stored = isStored(file.path);
     const data = stored ? file.bytes : deflate(file);
     const fields = { method: stored ? 0 : 8, time, date, crc: crc32(file.bytes), size: data.length, original: file.bytes.length, name: name.length };
     parts.push(localHeader(fields), name, data);
@@ -67,6 +67,20 @@ export function zipParts(files: ZipInput[], mtime: Date, deflate: Deflater = (fi
   end.writeUInt32LE(directorySize, 12);
   end.writeUInt32LE(offset, 16);
   return [...parts, ...central, end];
+}
+
+/** Already-compressed files are stored as they are; the rest is deflated. */
+function isStored(path: string): boolean {
+  return STORED.test(path);
+}
+
+/**
+ * Do now what a file's entry needs (its CRC-32, its deflated form), so that writing the zip
+ * later only puts the pieces together.
+ */
+export function prepareEntry(file: ZipInput, deflate: Deflater): void {
+  crc32(file.bytes);
+  if (!isStored(file.path)) deflate(file);
 }
 
 interface EntryFields {
@@ -130,7 +144,15 @@ const CRC_TABLE = Int32Array.from({ length: 256 }, (_, n) => {
   return c;
 });
 
+const crcs = new WeakMap<Uint8Array, number>();
+
 function crc32(bytes: Uint8Array): number {
+  let crc = crcs.get(bytes);
+  if (crc === undefined) crcs.set(bytes, (crc = computeCrc32(bytes)));
+  return crc;
+}
+
+function computeCrc32(bytes: Uint8Array): number {
   const native = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
   if (native) return native(bytes);
   let c = -1;
