@@ -267,9 +267,8 @@ async function renderJobs(jobs: Job[], ctx: RenderContext): Promise<{ results: M
     } else misses.push(job);
   }
   if (misses.length === 0) return { results, failures };
-  // The cached files' part of the zips, done once this thread has started its own jobs
-  // (it runs in one of their pauses).
-  if (ctx.zipSources) setImmediate(() => ctx.zipSources!.prepare([...results.values()].flat()));
+  // The cached files' part of the zips, once this thread has started its own jobs.
+  ctx.zipSources?.prepareSoon([...results.values()].flat());
   const pool = ctx.pool(misses);
   await pool.setup(ctx.setup, ctx.repo);
   ctx.aborted();

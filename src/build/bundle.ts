@@ -28,6 +28,20 @@ export class ZipSources {
     }
   }
 
+  /**
+   * prepare() once this thread is free for a moment (it runs in a pause of the jobs). Best
+   * effort: what fails here, or comes too late, bundle() does itself.
+   */
+  prepareSoon(infos: ArtefactInfo[]): void {
+    setImmediate(() => {
+      try {
+        this.prepare(infos);
+      } catch {
+        // a build that ended meanwhile, or a cache entry gone: bundle() reads for itself
+      }
+    });
+  }
+
   read(info: ArtefactInfo): Uint8Array {
     let bytes = this.bytes.get(info.sha256);
     if (!bytes) this.bytes.set(info.sha256, (bytes = this.store.read(info)));

@@ -69,6 +69,7 @@ export function localPool(concurrency = 2): Pool {
 export function splitPool(workerKinds: JobKind[], workers: Pool, local: Pool = localPool(4)): Pool {
   let ready: Promise<void> = Promise.resolve();
   let workerSetup: string | undefined;
+  let speculated = false;
   const setUpWorkers = (setup: RunnerSetup) => {
     const key = setupKey(setup);
     if (key === workerSetup) return;
@@ -77,7 +78,6 @@ export function splitPool(workerKinds: JobKind[], workers: Pool, local: Pool = l
     ready = workers.setup(setup);
     ready.catch(() => {}); // the worker's jobs report it
   };
-  let speculated = false;
   return {
     size: local.size + workers.size,
     warm(renderers, kinds) {
@@ -147,16 +147,19 @@ export function threadPool(size: number, depth = 2): Pool {
     for (const item of queue.splice(0)) item.reject(error);
   }
 
+  /** The worker with the fewest jobs sent, if one has room for another. */
+  function leastLoaded(): Slot | undefined {
+    let best: Slot | undefined;
+    for (const slot of slots) if (slot.sent.size < depth && (!best || slot.sent.size < best.sent.size)) best = slot;
+    return best;
+  }
+
   function pump(): void {
-    for (let more = true; more && queue.length > 0; ) {
-      more = false;
-      // One job at a time to the least loaded worker, so jobs spread before they pile up.
-      const slot = slots.reduce<Slot | undefined>((best, s) => (s.sent.size < depth && (!best || s.sent.size < best.sent.size) ? s : best), undefined);
-      if (!slot) break;
+    // One job at a time to the least loaded worker, so jobs spread before they pile up.
+    for (let slot = leastLoaded(); slot && queue.length > 0; slot = leastLoaded()) {
       const item = queue.shift()!;
       slot.sent.set(item.job.id, item);
       slot.worker.postMessage({ type: 'job', job: item.job });
-      more = true;
     }
   }
 

@@ -14,6 +14,8 @@ type Message =
   | { type: 'job'; job: Job };
 
 let runner: Promise<Runner> | undefined;
+/** The jobs received so far, run one after another. */
+let jobs: Promise<void> = Promise.resolve();
 
 parentPort!.on('message', async (message: Message) => {
   if (message.type === 'warm') {
@@ -38,5 +40,3 @@ parentPort!.on('message', async (message: Message) => {
     parentPort!.postMessage({ type: 'result', result });
   });
 });
-
-let jobs: Promise<void> = Promise.resolve();

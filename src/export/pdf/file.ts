@@ -47,7 +47,14 @@ export function pdfFile(context: PDFContext): Uint8Array {
   entries.set(xrefNumber, [1, xrefOffset, 0]);
   write(xrefNumber, 0, xrefStream(context, entries, nextNumber));
   parts.push(latin1(`startxref\n${xrefOffset}\n%%EOF`));
-  return Buffer.concat(parts);
+  // A plain Uint8Array, not a Buffer: some readers (pdf.js) refuse Node's Buffer.
+  const file = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    file.set(part, at);
+    at += part.length;
+  }
+  return file;
 }
 
 /** §7.5.7: pairs of object number and offset, then the objects, each followed by a newline. */
