@@ -3,7 +3,7 @@
  * area of a pixel inside the shape, whatever the direction or winding of the outline.
  */
 import { describe, expect, it } from 'vitest';
-import { drawCard, drawOutline, endRasterTurn, parseOutline, rasterTurn, releaseRaster } from '../../src/export/image/raster.js';
+import { RASTERS, drawCard, drawOutline, endRasterTurn, parseOutline, rasterTurn, releaseRaster } from '../../src/export/image/raster.js';
 import { glyphOutline } from '../../src/export/image/engine.js';
 import { loadFont } from '../../src/typeset/harfbuzz.js';
 
@@ -83,21 +83,21 @@ describe('drawCard', () => {
 });
 
 describe('raster memory', () => {
-  it('lets at most four rasters be in flight, and reuses a released one for the next card of any size', async () => {
+  it('lets at most RASTERS rasters be in flight, and reuses a released one for the next card of any size', async () => {
     const taken: string[] = [];
-    for (let i = 0; i < 4; i++) await rasterTurn();
-    const fifth = rasterTurn().then(() => taken.push('fifth'));
+    for (let i = 0; i < RASTERS; i++) await rasterTurn();
+    const next = rasterTurn().then(() => taken.push('next'));
     await new Promise((r) => setTimeout(r, 20));
     expect(taken).toEqual([]);
     const big = await drawCard(1080, 1920, WHITE, [], []);
     releaseRaster(big);
-    await fifth;
-    expect(taken).toEqual(['fifth']);
+    await next;
+    expect(taken).toEqual(['next']);
     // The big card's memory serves a small card: the same bytes underneath, freshly filled.
     const small = await drawCard(1200, 630, BLACK, [], []);
     expect(small.data.buffer).toBe(big.data.buffer);
     expect(pixel(small, 1199, 629)).toEqual([0, 0, 0]);
     releaseRaster(small);
-    for (let i = 0; i < 3; i++) endRasterTurn();
+    for (let i = 1; i < RASTERS; i++) endRasterTurn();
   });
 });

@@ -72,7 +72,8 @@ export async function drawCard(width: number, height: number, background: string
  * page faults): renderShareCards therefore takes a turn (rasterTurn) before drawing, so that
  * at most RASTERS are drawn or waiting to be encoded at once, and they all fit in the spares.
  */
-const RASTERS = 4;
+// Two: one being drawn while the last is encoded. Four let a title edit fault in 25 MB.
+export const RASTERS = 2;
 const CAPACITY = Math.max(...CARD_FORMATS.map((f) => f.width * f.height * 3));
 const spare: Buffer[] = [];
 const whole = new WeakMap<Buffer, Buffer>();
