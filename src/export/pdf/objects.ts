@@ -1,8 +1,9 @@
 /**
  * pdf-lib's object model (names, numbers, strings, dictionaries, streams, references and the
  * context that numbers them), loaded without its document layer: PDFDocument brings forms,
- * image and standard-font embedders and their data, 0.8 MB of JavaScript that took 60 ms to
- * load in each build worker and that these PDFs never use. file.ts writes the file itself.
+ * image and font embedders, a PDF parser and its writer, which these PDFs never use. The PDF
+ * code a build worker loads went from 1.2 MB to 0.5 MB, and pdf-lib's own part from about
+ * 120 ms to 50 ms before V8 warms up. file.ts writes the file itself.
  *
  * The modules are pdf-lib's CommonJS ones; Node and esbuild both import such a module as its
  * `module.exports`, so the class is that object's `default`.
