@@ -21,15 +21,9 @@ export async function loadRenderers(): Promise<Renderers> {
     async warm(kinds) {
       if (kinds.includes('page') || kinds.includes('site')) await html();
       if (kinds.includes('images')) await images();
-      // The WebAssembly of HarfBuzz and its subsetter compiles on V8's threads while the PDF
-      // code loads: three imports at once, not one after the other.
-      if (kinds.includes('pdf')) {
-        await Promise.all([
-          pdf(),
-          import('../typeset/harfbuzz.js').then((m) => m.loadAllFonts()),
-          import('../export/font-subset.js').then((m) => m.subsetter()),
-        ]);
-      }
+      // HarfBuzz's WebAssembly compiles on V8's threads while the PDF code loads. The
+      // subsetter is left until a PDF needs it: after an edit the subsets are usually kept.
+      if (kinds.includes('pdf')) await Promise.all([pdf(), import('../typeset/harfbuzz.js').then((m) => m.loadAllFonts())]);
     },
     renderPage: async (pub) => (await html()).renderPage(pub),
     renderSiteFiles: async (pubs) => (await html()).renderSiteFiles(pubs),
