@@ -44,10 +44,17 @@ export async function stampAll(root: string): Promise<void> {
   for (const doc of repo.translations) stampFile(repo, path.join(root, doc.path));
 }
 
-/** `npm run build` as an organiser runs it (a new process, start-up included), on `root`. */
-export function runBuildCommand(root: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<CommandRun> {
+/**
+ * The command `npm run build` runs (a new process, start-up included), on `root`; with `viaNpm`,
+ * through npm itself, whose own start-up comes on top.
+ */
+export function runBuildCommand(root: string, args: string[] = [], env: NodeJS.ProcessEnv = {}, viaNpm = false): Promise<CommandRun> {
   const start = performance.now();
-  const child = spawn(process.execPath, [path.join(PROJECT_DIR, 'src/cli/launch.js'), 'build', '--root', root, '--quiet', ...args], {
+  const buildArgs = ['--root', root, '--quiet', ...args];
+  const [command, commandArgs] = viaNpm
+    ? ['npm', ['run', 'build', '--silent', '--', ...buildArgs]]
+    : [process.execPath, [path.join(PROJECT_DIR, 'src/cli/launch.js'), 'build', ...buildArgs]];
+  const child = spawn(command, commandArgs, {
     cwd: PROJECT_DIR,
     env: { ...process.env, PSL_BUILD_STATS: '1', CI: 'true', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
