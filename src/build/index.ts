@@ -6,9 +6,11 @@
  *
  * Modules: build.ts (the steps), jobs.ts (units of work and cache keys), hash.ts (input and
  * code versions), store.ts (the cache in .cache/build), pool.ts + runner.ts + worker.ts (where
- * jobs run), staging.ts (atomic swap), zips.ts, manifest.ts, progress.ts, options.ts + cli.ts
- * (the command), dev.ts (preview server), bench.ts (`npm run bench`), real-checker.ts and
- * real-renderers.ts (the project's checker and exporters behind small interfaces).
+ * jobs run), worker-start.ts (starting workers, one as the command starts), staging.ts (atomic
+ * swap, reusing unchanged files), bundle.ts + zips.ts (release zips), manifest.ts,
+ * progress.ts, options.ts + cli.ts (the command), dev.ts (preview server), bench.ts
+ * (`npm run bench`), real-checker.ts and real-renderers.ts (the project's checker and
+ * exporters behind small interfaces). What exporters keep between builds: ../keep.ts.
  */
 export { build, type BuildOptions, type BuildResult } from './build.js';
 export { startDevServer, type DevServer, type DevOptions } from './dev.js';
