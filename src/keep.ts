@@ -19,6 +19,7 @@ export function keepIn(keep: Keep | undefined): void {
   current = keep;
 }
 
+/** The bytes kept under `key` where results are kept (see Keep.get), else simply `make()`'s. */
 export function kept(key: string, make: () => Promise<Uint8Array>): Promise<Uint8Array> {
   return current ? current.get(key, make) : make();
 }

@@ -39,8 +39,8 @@ let early: { worker: Worker; alive: boolean } | undefined;
 /**
  * For `npm run build` with these arguments: start a worker and have it load the PDF exporter,
  * when the build would give the PDFs to a worker (see choosePool in build.ts): two or more
- * cores, PDFs asked for, no --workers chosen. Anything unusual (a wrong flag, --help) starts
- * nothing; the command reports it as usual.
+ * cores, PDFs asked for, no --workers chosen, not --help. A wrong flag stops the command
+ * before any pool adopts the worker, and the worker ends with the process.
  */
 export function startEarlyPdfWorker(argv: string[]): void {
   if (early || os.availableParallelism() < 2) return;
