@@ -225,6 +225,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (code && !(error instanceof BuildError)) throw new BuildError(`Could not write ${distDir} (${code}); the previous dist/ is unchanged. Check that the folder is writable and the disk is not full.`);
     throw error;
   }
+  try {
+    store.pruneKept();
+  } catch {
+    // tidying only: what is left is pruned next time
+  }
   phase('write');
   const result = { artefacts: files, skipped, ...counts, ms: performance.now() - start, check, phases };
   reporter.end({ artefacts: files, built: counts.built, cached: counts.cached, ms: result.ms, dist: path.relative(process.cwd(), distDir) || 'dist' });

@@ -93,11 +93,16 @@ export class Store {
     }
   }
 
-  /** A Keep (see renderers.ts) in this cache, for exporters of this version. */
+  /**
+   * A Keep (see keep.ts) in this cache, for exporters of this version: .cache/build/kept/
+   * holds a folder per version, and marks it as used now (see pruneKept).
+   */
   keeper(version: string): Keep {
+    const dir = path.join(this.dir, 'kept', sha256(version).slice(0, 16));
+    markUsed(dir);
     return {
       get: async (key, make) => {
-        const file = this.derivedPath(`kept ${version}`, sha256(key));
+        const file = path.join(dir, sha256(key));
         try {
           return fs.readFileSync(file);
         } catch {
@@ -105,6 +110,22 @@ export class Store {
         }
       },
     };
+  }
+
+  /**
+   * Remove the kept results of all but the `keep` most recently used versions of the
+   * exporters: every change to the code makes a new version, and the old ones are never read
+   * again unless the code goes back.
+   */
+  pruneKept(keep = KEPT_VERSIONS): void {
+    const root = path.join(this.dir, 'kept');
+    let dirs: { full: string; used: number }[];
+    try {
+      dirs = fs.readdirSync(root).map((name) => ({ full: path.join(root, name), used: fs.statSync(path.join(root, name)).mtimeMs }));
+    } catch {
+      return;
+    }
+    for (const { full } of dirs.sort((a, b) => b.used - a.used).slice(keep)) fs.rmSync(full, { recursive: true, force: true });
   }
 
   private derivedPath(kind: string, hash: string): string {
@@ -125,6 +146,19 @@ export class Store {
 
   read(info: ArtefactInfo): Uint8Array {
     return fs.readFileSync(this.blobPath(info.sha256));
+  }
+}
+
+/** Versions of the exporters whose kept results stay (see pruneKept). */
+const KEPT_VERSIONS = 4;
+
+function markUsed(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    const now = new Date();
+    fs.utimesSync(dir, now, now);
+  } catch {
+    // a read-only cache: results are made again, not kept
   }
 }
 

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { build, type BuildOptions } from '../../src/build/build.js';
 import { BuildError } from '../../src/build/errors.js';
+import { Store } from '../../src/build/store.js';
 import { fakeChecker } from './fixtures/checker.js';
 import { FAKE_RENDERERS, removeRepo, snapshot, tempRepo, writeTranslation } from './support.js';
 
@@ -156,6 +157,25 @@ describe('build', () => {
     expect(zip().equals(first)).toBe(true);
     const entries = unzipSync(first);
     expect(new TextDecoder().decode(entries['alpha/de/index.html'])).toBe(read(root, 'alpha/de/index.html'));
+  });
+
+  it('keeps the results exporters keep (font subsets) for the four most recently used versions of the exporters', async () => {
+    const root = repo();
+    const store = new Store(path.join(root, '.cache/build'));
+    const seen = new Map<string, string>(); // folder → version
+    const versions = ['v1', 'v2', 'v3', 'v4', 'v5', 'v6'];
+    for (const [i, version] of versions.entries()) {
+      await store.keeper(version).get('a subset', async () => new Uint8Array([i]));
+      // distinct times of use, oldest first (file systems count in whole seconds at worst)
+      const dir = fs.readdirSync(path.join(root, '.cache/build/kept')).find((d) => !seen.has(d))!;
+      seen.set(dir, version);
+      fs.utimesSync(path.join(root, '.cache/build/kept', dir), 1000 + i, 1000 + i);
+    }
+    // v2 is used again: it is the newest now.
+    expect([...(await store.keeper('v2').get('a subset', async () => new Uint8Array([9])))]).toEqual([1]);
+    store.pruneKept();
+    const left = fs.readdirSync(path.join(root, '.cache/build/kept')).map((d) => seen.get(d)).sort();
+    expect(left).toEqual(['v2', 'v4', 'v5', 'v6']);
   });
 
   it('with stale outputs, renders only the pages and keeps the previous PDFs and images until a full build', async () => {

@@ -113,6 +113,6 @@ describe('PDF font subsets kept between builds', () => {
 });
 
 function keptFiles(dir: string): string[] {
-  const root = path.join(dir, 'derived');
+  const root = path.join(dir, 'kept');
   return fs.readdirSync(root).flatMap((d) => fs.readdirSync(path.join(root, d)).map((f) => path.join(root, d, f)));
 }
