@@ -7,8 +7,9 @@
  * The ZIP container is written here (APPNOTE 6.3: local headers, central directory, end
  * record; no ZIP64, bundles stay far below 4 GB). Text files are deflated by fflate, in
  * JavaScript, so the bytes do not depend on the machine's zlib; the build keeps each file's
- * deflated form in its cache, so a file is deflated once, not once per bundle and build. The CRC-32 of a stored file, most of the bytes,
- * comes from Node's zlib where it has one: a CRC is the same number on every machine.
+ * deflated form in its cache, so a file is deflated once, not once per bundle and build. The
+ * CRC-32 of a stored file, most of the bytes, comes from Node's zlib where it has one: a CRC
+ * is the same number on every machine.
  */
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
