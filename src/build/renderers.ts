@@ -7,13 +7,12 @@
  */
 import type { Artefact, Publication } from '../publication.js';
 import type { JobKind } from './jobs.js';
-
 import type { Keep } from '../keep.js';
 
 export type { Keep };
 
 export interface Renderers {
-  /** Where to keep results between builds (see export/keep.ts); without it, nothing is kept. Optional. */
+  /** Where to keep results between builds (see ../keep.ts); without it, nothing is kept. Optional. */
   keepIn?(keep: Keep): void;
   /**
    * Load the code, WebAssembly and fonts that jobs of these kinds need, ahead of the first

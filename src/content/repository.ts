@@ -170,7 +170,6 @@ function listDir(abs: string): string[] {
   }
 }
 
-/** The English source of a statement. */
 // Lookups live apart from the loader, so that code which only reads a loaded repository (the
 // build's workers, the exporters) does not load the Markdown parser.
 export { findStatement, findTranslation, findUi } from './find.js';

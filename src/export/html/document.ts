@@ -37,7 +37,8 @@ export async function finishPages(pages: PageTree[], options: FinishOptions): Pr
   }
   const plan = await planFonts(use);
   const ids = [...plan.chars.keys()].sort() as FontId[];
-  // Ask for every subset before anything else: the worker makes them while this thread goes on.
+  // Ask for every subset before anything else: Brotli compresses them on libuv's threads while
+  // this thread goes on.
   const fonts = ids.map((id) => subset(id, plan.chars.get(id)!));
   const meta = { slug: options.slug, lang: options.lang };
   const artefacts: Artefact[] = [];

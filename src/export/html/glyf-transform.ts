@@ -164,24 +164,21 @@ function simpleGlyph(
     pointFlags[p++] = f;
     if (f & REPEAT) for (let r = glyf[at++]!; r > 0; r--) pointFlags[p++] = f;
   }
-  const dx = new Int32Array(points);
-  const dy = new Int32Array(points);
-  for (let p = 0; p < points; p++) {
-    const f = pointFlags[p]!;
-    if (f & X_SHORT) dx[p] = f & X_SAME_OR_POSITIVE ? glyf[at++]! : -glyf[at++]!;
-    else if (!(f & X_SAME_OR_POSITIVE)) {
-      dx[p] = view.getInt16(at);
-      at += 2;
+  // All x deltas, then all y deltas, each one or two bytes (or none) as its flag says.
+  const deltas = (short: number, sameOrPositive: number): Int32Array => {
+    const d = new Int32Array(points);
+    for (let p = 0; p < points; p++) {
+      const f = pointFlags[p]!;
+      if (f & short) d[p] = f & sameOrPositive ? glyf[at++]! : -glyf[at++]!;
+      else if (!(f & sameOrPositive)) {
+        d[p] = view.getInt16(at);
+        at += 2;
+      }
     }
-  }
-  for (let p = 0; p < points; p++) {
-    const f = pointFlags[p]!;
-    if (f & Y_SHORT) dy[p] = f & Y_SAME_OR_POSITIVE ? glyf[at++]! : -glyf[at++]!;
-    else if (!(f & Y_SAME_OR_POSITIVE)) {
-      dy[p] = view.getInt16(at);
-      at += 2;
-    }
-  }
+    return d;
+  };
+  const dx = deltas(X_SHORT, X_SAME_OR_POSITIVE);
+  const dy = deltas(Y_SHORT, Y_SAME_OR_POSITIVE);
   for (let p = 0; p < points; p++) writeTriplet(out.flags, out.coords, (pointFlags[p]! & ON_CURVE) !== 0, dx[p]!, dy[p]!);
   out.coords.u255(instructionLength);
   out.instructions.bytes(instructionBytes);

@@ -85,11 +85,10 @@ export class EmbeddedFont {
   /** Write the font's objects; returns the Type0 font's reference. */
   async embed(context: PDFContext): Promise<PDFRef> {
     const font = this.font;
-    const glyphIds = new Set(this.glyphOf);
-    const ids = [...glyphIds].sort((a, b) => a - b);
+    const ids = [...new Set(this.glyphOf)].sort((a, b) => a - b);
     // hb-subset is a sixth of a PDF's time before V8 warms up, and an edit rarely adds a glyph.
     const subset = await kept(`pdf subset\0${this.id}\0${ids.join(',')}`, () => subsetGlyphs(font.bytes, ids));
-    const baseName = `${subsetTag(this.id, [...glyphIds])}+${postScriptName(font)}`;
+    const baseName = `${subsetTag(this.id, ids)}+${postScriptName(font)}`;
     const metrics = fontMetrics(font);
 
     const fontFile = context.register(flateStream(context, subset, { Length1: subset.length }));
@@ -141,9 +140,9 @@ function isSerif(id: FontId): boolean {
   return id.startsWith('pt-serif') || id.startsWith('noto-naskh');
 }
 
-/** Six capital letters derived from the glyph set, as subset fonts are named (deterministic). */
+/** Six capital letters derived from the glyph ids (in ascending order), as subset fonts are named (deterministic). */
 function subsetTag(id: string, glyphIds: number[]): string {
-  const digest = createHash('sha256').update(id).update(glyphIds.sort((a, b) => a - b).join(',')).digest();
+  const digest = createHash('sha256').update(id).update(glyphIds.join(',')).digest();
   return [...digest.subarray(0, 6)].map((b) => String.fromCharCode(65 + (b % 26))).join('');
 }
 
