@@ -125,7 +125,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const versions: Versions = { code: codeVersions(), fonts: fontsVersion(), config: configVersion(env), renderers };
   // Worker threads start, and start on their jobs, while the check runs (see earlyPool); a pool
   // passed in is the caller's.
-  const early = options.pool ? undefined : earlyPool(options.workers, candidates, only, versions, repo, store, root);
+  // What runners get, for a set of publications: the repository read here, hashed and stripped once.
+  const digest = repositoryDigest(repo);
+  const portable = portableRepository(repo);
+  const keep = keepFor(store, versions);
+  const setupFor = (include: string[]): RunnerSetup => ({ root, renderers, include, digest, repository: portable, keep });
+  const early = options.pool ? undefined : earlyPool(options.workers, candidates, only, versions, repo, store, setupFor);
   let pool = options.pool ?? early?.pool;
   let speculation = early?.speculation;
   const ownPool = !options.pool;
@@ -159,7 +164,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const pubs = publications(repo, (slug, lang) => include.has(pairKey(slug, lang.tag)));
       if (pubs.length === 0) throw new BuildError(nothingToPublish(skipped));
       const jobs = planJobs(pubs, only, versions, repo);
-      const setup: RunnerSetup = { root, renderers, include: [...include], digest: repositoryDigest(repo), repository: portableRepository(repo), keep: keepFor(store, versions) };
+      const setup = setupFor([...include]);
       if (speculation && speculation.key !== setupKey(setup)) {
         // The check or an exporter left languages out: the jobs started early were for the
         // wrong set of languages (their pages link to each other). Start again without them.
@@ -344,7 +349,7 @@ function earlyPool(
   versions: Versions,
   repo: Repository,
   store: Store,
-  root: string,
+  setupFor: (include: string[]) => RunnerSetup,
 ): { pool: Pool; speculation?: { key: string; results: Map<string, Promise<JobResult>> } } | undefined {
   if (candidates.length === 0) return undefined;
   let misses: Job[];
@@ -358,8 +363,7 @@ function earlyPool(
   if (!pool.warm) return undefined;
   pool.warm(versions.renderers, [...new Set(misses.map((job) => job.kind))]);
   if (!pool.speculate) return { pool };
-  const include = candidates.map((p) => pairKey(p.slug, p.lang.tag));
-  const setup: RunnerSetup = { root, renderers: versions.renderers, include, digest: repositoryDigest(repo), repository: portableRepository(repo), keep: keepFor(store, versions) };
+  const setup = setupFor(candidates.map((p) => pairKey(p.slug, p.lang.tag)));
   return { pool, speculation: { key: setupKey(setup), results: pool.speculate(setup, misses) } };
 }
 
