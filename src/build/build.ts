@@ -15,7 +15,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { loadRepository, SLUG_PATTERN, type Repository } from '../content/repository.js';
 import { publications, type Publication } from '../publication.js';
-import { LANGUAGES } from '../languages.js';
+import { knowDates, LANGUAGES } from '../languages.js';
 import { BuildError, EXIT } from './errors.js';
 import { assertDistPath } from './paths.js';
 import { RENDER_MODULES, codeVersion, configVersion, fontsVersion, hashParts } from './hash.js';
@@ -27,6 +27,7 @@ import { Store, type ArtefactInfo } from './store.js';
 import { Staging, previousDist, recover } from './staging.js';
 import { manifestBytes, type Skipped } from './manifest.js';
 import { ZipSources, bundle } from './bundle.js';
+import { datesFor } from './dates.js';
 import { silentReporter, type Reporter } from './progress.js';
 import type { Checker, CheckOutcome } from './checker.js';
 
@@ -129,7 +130,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const digest = repositoryDigest(repo);
   const portable = portableRepository(repo);
   const keep = keepFor(store, versions);
-  const setupFor = (include: string[]): RunnerSetup => ({ root, renderers, include, digest, repository: portable, keep });
+  // Every thread prints dates: formatted here once (or read from the cache), given to each.
+  const dates = datesFor(candidates, store.dir);
+  knowDates(dates);
+  const setupFor = (include: string[]): RunnerSetup => ({ root, renderers, include, digest, repository: portable, keep, dates });
   const early = options.pool ? undefined : earlyPool(options.workers, candidates, only, versions, repo, store, setupFor);
   let pool = options.pool ?? early?.pool;
   let speculation = early?.speculation;

@@ -4,6 +4,7 @@
  */
 import type { Repository } from '../content/repository.js';
 import { publications, type Artefact, type Publication } from '../publication.js';
+import { knowDates } from '../languages.js';
 import { importRenderers, type Renderers } from './renderers.js';
 import { pairKey, repositoryDigest, type Job } from './jobs.js';
 import { Store } from './store.js';
@@ -23,6 +24,8 @@ export interface RunnerSetup {
   repository?: Repository;
   /** The build cache's folder and the exporters' version, for results kept between builds (see Keep). */
   keep?: { dir: string; version: string };
+  /** The publications' dates, formatted (see knowDates). */
+  dates?: Record<string, string>;
 }
 
 /**
@@ -50,6 +53,7 @@ export async function createRunner(setup: RunnerSetup, repo?: Repository): Promi
   if (repositoryDigest(loaded) !== setup.digest) {
     throw new Error('statements/ or translations/ changed while the build was starting; run the build again.');
   }
+  if (setup.dates) knowDates(setup.dates);
   const include = new Set(setup.include);
   const pubs = publications(loaded, (slug, lang) => include.has(pairKey(slug, lang.tag)));
   const r = await renderersAt(setup.renderers);
