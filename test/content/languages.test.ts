@@ -38,6 +38,14 @@ describe('language registry', () => {
     expect(formatNumber({ ...findLanguage('ar')!, digits: 'arab' }, 12)).toBe('١٢');
   });
 
+  it('writes whole numbers digit for digit exactly as Intl.NumberFormat does, and others through it', () => {
+    const numbers = [0, 1, 9, 10, 12, 99, 100, 1080, 1920, 12345, 9_007_199_254_740_991];
+    for (const lang of [...LANGUAGES, { ...findLanguage('ar')!, digits: 'arab' as const }]) {
+      const intl = new Intl.NumberFormat(`${lang.tag}-u-nu-${lang.digits}`, { useGrouping: false });
+      for (const n of [...numbers, -3, 2.5]) expect(formatNumber(lang, n), `${lang.tag} ${lang.digits} ${n}`).toBe(intl.format(n));
+    }
+  });
+
   it('formats dates in the language’s locale and digits', () => {
     expect(formatDate(findLanguage('de')!, '2026-11-24')).toBe('24. November 2026');
     expect(formatDate(findLanguage('ru')!, '2026-11-24')).toMatch(/^24 ноября 2026/);
