@@ -236,6 +236,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   try {
     store.pruneKept();
+    store.finishRun(files.map((f) => f.sha256));
   } catch {
     // tidying only: what is left is pruned next time
   }

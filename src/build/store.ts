@@ -34,8 +34,17 @@ export class Store {
 
   /** The artefacts of a job key, when every one of their blobs is present and intact in size. */
   lookup(key: string): ArtefactInfo[] | undefined {
-    return this.readEntry(path.join(this.jobs, `${key}.json`));
+    const file = path.join(this.jobs, `${key}.json`);
+    const infos = this.readEntry(file);
+    if (infos) {
+      this.used.add(key);
+      touch(file); // in use: a build pruning meanwhile leaves it (see finishRun)
+    }
+    return infos;
   }
+
+  /** Job keys this build looked up or recorded. */
+  private readonly used = new Set<string>();
 
   /** What the job with this id made last time, whatever its inputs were then (the dev server's stand-in while it re-renders). */
   lookupLatest(jobId: string): ArtefactInfo[] | undefined {
@@ -142,6 +151,66 @@ export class Store {
     const json = JSON.stringify(infos);
     writeAtomic(path.join(this.jobs, `${key}.json`), json);
     if (jobId) writeAtomic(path.join(this.latest, `${sha256(jobId)}.json`), json);
+    this.used.add(key);
+  }
+
+  /**
+   * Note this build in runs/: the job entries it used and the blobs of the dist/ it wrote.
+   * Each edit adds new PDFs, images and zips to the cache (6 MB for one changed language), so
+   * once PRUNE_AFTER builds are noted, what none of the last KEEP_RUNS used is removed: job
+   * entries, the blobs no remaining entry or dist/ names, and what was derived from those.
+   * Anything written or used in the last GRACE_MS stays, for a build running beside this one.
+   */
+  finishRun(distBlobs: Iterable<string>): void {
+    const runs = path.join(this.dir, 'runs');
+    fs.mkdirSync(runs, { recursive: true });
+    const name = `${String(Date.now()).padStart(15, '0')}-${process.pid}-${counter++}.json`;
+    writeAtomic(path.join(runs, name), JSON.stringify({ keys: [...this.used], blobs: [...new Set(distBlobs)] }));
+    const noted = fs.readdirSync(runs).filter((n) => n.endsWith('.json')).sort();
+    if (noted.length > PRUNE_AFTER) this.prune(runs, noted);
+  }
+
+  private prune(runs: string, noted: string[]): void {
+    const keys = new Set<string>();
+    const blobs = new Set<string>();
+    for (const name of noted.slice(-KEEP_RUNS)) {
+      const run = readJson(path.join(runs, name)) as { keys?: unknown; blobs?: unknown } | undefined;
+      if (!run || !Array.isArray(run.keys) || !Array.isArray(run.blobs)) return; // unsure what is in use: keep everything
+      for (const key of run.keys) keys.add(String(key));
+      for (const hash of run.blobs) blobs.add(String(hash));
+    }
+    const old = (file: string) => {
+      try {
+        return Date.now() - fs.statSync(file).mtimeMs > GRACE_MS;
+      } catch {
+        return false; // gone already
+      }
+    };
+    // Entries no kept build used, and files left by builds that were killed mid-write.
+    for (const name of fs.readdirSync(this.jobs)) {
+      const file = path.join(this.jobs, name);
+      if (!(name.endsWith('.json') && keys.has(name.slice(0, -5))) && old(file)) fs.rmSync(file, { force: true });
+    }
+    // Blobs still named by a job entry, or by what the dev server shows while it renders.
+    for (const dir of [this.jobs, this.latest]) {
+      for (const name of fs.readdirSync(dir)) {
+        const infos = name.endsWith('.json') ? (readJson(path.join(dir, name)) as ArtefactInfo[] | undefined) : undefined;
+        if (!Array.isArray(infos)) continue;
+        for (const info of infos) blobs.add(info.sha256);
+      }
+    }
+    for (const name of fs.readdirSync(this.blobs)) {
+      const file = this.blobPath(name);
+      if (!blobs.has(name) && old(file)) fs.rmSync(file, { force: true });
+    }
+    const derived = path.join(this.dir, 'derived');
+    for (const kind of fs.existsSync(derived) ? fs.readdirSync(derived) : []) {
+      for (const name of fs.readdirSync(path.join(derived, kind))) {
+        const file = path.join(derived, kind, name);
+        if (!blobs.has(name) && old(file)) fs.rmSync(file, { force: true });
+      }
+    }
+    for (const name of noted.slice(0, -KEEP_RUNS)) fs.rmSync(path.join(runs, name), { force: true });
   }
 
   read(info: ArtefactInfo): Uint8Array {
@@ -151,6 +220,29 @@ export class Store {
 
 /** Versions of the exporters whose kept results stay (see pruneKept). */
 const KEPT_VERSIONS = 4;
+
+/** Builds whose job entries and blobs stay, and how many are noted before the rest are removed (see finishRun). */
+export const KEEP_RUNS = 10;
+export const PRUNE_AFTER = 20;
+/** Longer than any build takes: what a build running beside the pruning one wrote or used stays. */
+export const GRACE_MS = 10 * 60_000;
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function touch(file: string): void {
+  try {
+    const now = new Date();
+    fs.utimesSync(file, now, now);
+  } catch {
+    // a read-only cache is never pruned either
+  }
+}
 
 function markUsed(dir: string): void {
   try {

@@ -1,0 +1,105 @@
+/**
+ * The build cache does not grow without end: each build notes what it used, and what none of
+ * the last KEEP_RUNS builds used is removed once enough builds are noted.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { build, type BuildOptions } from '../../src/build/build.js';
+import { GRACE_MS, KEEP_RUNS, PRUNE_AFTER, Store } from '../../src/build/store.js';
+import { fakeChecker } from './fixtures/checker.js';
+import { FAKE_RENDERERS, removeRepo, tempRepo, writeTranslation } from './support.js';
+
+vi.setConfig({ testTimeout: 120_000 });
+
+const roots: string[] = [];
+afterEach(() => roots.splice(0).forEach(removeRepo));
+
+function repo(): string {
+  const root = tempRepo();
+  roots.push(root);
+  return root;
+}
+
+function run(root: string, extra: Partial<BuildOptions> = {}) {
+  return build({ root, renderers: FAKE_RENDERERS, checker: fakeChecker, workers: 0, env: {}, ...extra });
+}
+
+/** Make every file under `dir` look written an hour ago, older than GRACE_MS. */
+function age(dir: string): void {
+  const then = (Date.now() - GRACE_MS - 3_600_000) / 1000;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) fs.utimesSync(path.join(entry.parentPath, entry.name), then, then);
+  }
+}
+
+const list = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir) : []);
+
+describe('pruning the build cache', () => {
+  it('removes the entries and blobs of old versions, keeps what dist/ and recent builds use, and builds the same after', async () => {
+    const root = repo();
+    const cache = path.join(root, '.cache/build');
+    const pdfOf = () => createHash('sha256').update(fs.readFileSync(path.join(root, 'dist/alpha/de/alpha-de-a4.pdf'))).digest('hex');
+    const pdfs: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      writeTranslation(root, 'de', 'alpha', `Fassung ${i}.`);
+      await run(root);
+      pdfs.push(pdfOf());
+    }
+    const jobsBefore = list(path.join(cache, 'jobs')).length;
+    age(cache);
+    // Enough builds more that more than PRUNE_AFTER are noted; the last ones change nothing.
+    for (let i = 12; i <= PRUNE_AFTER - KEEP_RUNS + 12; i++) {
+      writeTranslation(root, 'de', 'alpha', `Fassung ${Math.min(i, 14)}.`);
+      await run(root);
+    }
+    const blobs = new Set(list(path.join(cache, 'blobs')));
+    // The PDFs of versions no kept build used are gone; the published one stays.
+    for (const [i, hash] of pdfs.slice(0, 6).entries()) expect(blobs.has(hash), `version ${i}`).toBe(false);
+    expect(blobs.has(pdfOf())).toBe(true);
+    expect(list(path.join(cache, 'jobs')).length).toBeLessThan(jobsBefore);
+    expect(list(path.join(cache, 'runs')).length).toBeLessThanOrEqual(PRUNE_AFTER);
+
+    // Every file of dist/ can still be copied from the cache, and nothing is made again.
+    for (const entry of fs.readdirSync(path.join(root, 'dist'), { withFileTypes: true, recursive: true })) {
+      if (!entry.isFile()) continue;
+      const hash = createHash('sha256').update(fs.readFileSync(path.join(entry.parentPath, entry.name))).digest('hex');
+      expect(blobs.has(hash), path.relative(root, path.join(entry.parentPath, entry.name))).toBe(true);
+    }
+    expect((await run(root)).built).toBe(0);
+
+    // An old version comes back: its entries are gone, so its files are made again, the same as the first time.
+    writeTranslation(root, 'de', 'alpha', 'Fassung 0.');
+    const again = await run(root);
+    expect(again.built).toBeGreaterThan(0);
+    const fresh = repo();
+    writeTranslation(fresh, 'de', 'alpha', 'Fassung 0.');
+    await run(fresh);
+    expect(fs.readFileSync(path.join(root, 'dist/alpha/de/alpha-de-a4.pdf'))).toEqual(fs.readFileSync(path.join(fresh, 'dist/alpha/de/alpha-de-a4.pdf')));
+  });
+
+  it('leaves what another build uses or has just written', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'psl-prune-'));
+    roots.push(dir);
+    const store = new Store(dir);
+    const used = store.put({ path: 'a.pdf', kind: 'pdf', bytes: new Uint8Array([1]) });
+    const unused = store.put({ path: 'b.pdf', kind: 'pdf', bytes: new Uint8Array([2]) });
+    store.record('used-elsewhere', [used]);
+    store.record('unused', [unused]);
+    age(dir);
+    // Written a moment ago by a build that has not recorded it yet.
+    const inFlight = store.put({ path: 'c.pdf', kind: 'pdf', bytes: new Uint8Array([3]) });
+    // Another build looks the entry up; none of the noted builds used it.
+    expect(new Store(dir).lookup('used-elsewhere')).toBeTruthy();
+    for (let i = 0; i <= PRUNE_AFTER; i++) new Store(dir).finishRun([]);
+
+    expect(fs.existsSync(path.join(dir, 'jobs/used-elsewhere.json'))).toBe(true);
+    expect(fs.existsSync(store.blobPath(used.sha256))).toBe(true);
+    expect(fs.existsSync(store.blobPath(inFlight.sha256))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'jobs/unused.json'))).toBe(false);
+    expect(fs.existsSync(store.blobPath(unused.sha256))).toBe(false);
+    expect(list(path.join(dir, 'runs'))).toHaveLength(KEEP_RUNS);
+  });
+});
