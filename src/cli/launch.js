@@ -25,7 +25,7 @@ const DYNAMIC_ENTRIES = ['build/real-renderers.ts', 'build/worker.ts'];
  * npm packages loaded from node_modules rather than bundled: native code (sharp), packages that
  * read their own files (WebAssembly, data) relative to themselves, and tools for development.
  */
-const EXTERNAL = ['sharp', 'harfbuzzjs', 'linebreak', 'hyphen', 'esbuild', 'tsx', 'playwright-core', 'vitest', 'pdfjs-dist'];
+const EXTERNAL = ['sharp', 'harfbuzzjs', 'hyphen', 'esbuild', 'tsx', 'playwright-core', 'vitest', 'pdfjs-dist'];
 /** Compiled versions of src/ kept side by side (a running dev server may still load from an older one). */
 const KEEP = 4;
 
