@@ -175,7 +175,11 @@ export class Store {
     const blobs = new Set<string>();
     for (const name of noted.slice(-KEEP_RUNS)) {
       const run = readJson(path.join(runs, name)) as { keys?: unknown; blobs?: unknown } | undefined;
-      if (!run || !Array.isArray(run.keys) || !Array.isArray(run.blobs)) return; // unsure what is in use: keep everything
+      if (!run || !Array.isArray(run.keys) || !Array.isArray(run.blobs)) {
+        // Unsure what is in use: keep everything this time, and forget the unreadable note.
+        fs.rmSync(path.join(runs, name), { force: true });
+        return;
+      }
       for (const key of run.keys) keys.add(String(key));
       for (const hash of run.blobs) blobs.add(String(hash));
     }

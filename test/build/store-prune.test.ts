@@ -102,4 +102,21 @@ describe('pruning the build cache', () => {
     expect(fs.existsSync(store.blobPath(unused.sha256))).toBe(false);
     expect(list(path.join(dir, 'runs'))).toHaveLength(KEEP_RUNS);
   });
+
+  it('removes nothing while a note it must read is unreadable, and forgets that note', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'psl-prune-'));
+    roots.push(dir);
+    const store = new Store(dir);
+    const unused = store.put({ path: 'b.pdf', kind: 'pdf', bytes: new Uint8Array([2]) });
+    store.record('unused', [unused]);
+    age(dir);
+    for (let i = 0; i < PRUNE_AFTER; i++) new Store(dir).finishRun([]);
+    const broken = path.join(dir, 'runs', '999999999999999-broken.json');
+    fs.writeFileSync(broken, '{"keys": [');
+    new Store(dir).finishRun([]);
+    expect(fs.existsSync(store.blobPath(unused.sha256))).toBe(true);
+    expect(fs.existsSync(broken)).toBe(false);
+    new Store(dir).finishRun([]);
+    expect(fs.existsSync(store.blobPath(unused.sha256))).toBe(false);
+  });
 });
