@@ -19,7 +19,7 @@ import { knowDates, LANGUAGES } from '../languages.js';
 import { BuildError, EXIT } from './errors.js';
 import { assertDistPath } from './paths.js';
 import { RENDER_MODULES, codeVersion, configVersion, fontsVersion, hashParts } from './hash.js';
-import { OUTPUTS, pairKey, planJobs, repositoryDigest, type Job, type Output, type Versions } from './jobs.js';
+import { OUTPUTS, pairKey, planJobs, repositoryDigest, type Job, type JobKind, type Output, type Versions } from './jobs.js';
 import { localPool, setupKey, splitPool, threadPool, type Pool } from './pool.js';
 import { portableRepository, type JobResult, type RunnerSetup } from './runner.js';
 import { REAL_RENDERERS } from './renderers.js';
@@ -331,10 +331,15 @@ function choosePool(workers: number | undefined, jobs: Job[]): Pool {
   const cores = os.availableParallelism();
   if (cores >= WORKER_THRESHOLD.cores && jobs.length >= WORKER_THRESHOLD.jobs) return threadPool(cores);
   const pdfJobs = jobs.filter((j) => j.kind === 'pdf').length;
+  const imageJobs = jobs.filter((j) => j.kind === 'images').length;
+  // After an edit to one or two translations that changes their share images, the images are
+  // this thread's longest task: the PDF worker, idle after its PDFs, makes the pages and site files.
+  const kinds: JobKind[] = imageJobs > 0 && pdfJobs <= 2 ? ['pdf', 'page', 'site'] : ['pdf'];
+  const theirs = jobs.filter((j) => kinds.includes(j.kind)).length;
   // This thread renders too, and may not read a worker's result for a while: send the PDF
   // jobs ahead (one worker on two cores takes them all anyway).
   const pdfWorkers = Math.min(cores - 1, pdfJobs);
-  if (cores >= 2 && pdfJobs > 0 && pdfJobs < jobs.length) return splitPool(['pdf'], threadPool(pdfWorkers, Math.ceil(pdfJobs / pdfWorkers)));
+  if (cores >= 2 && pdfJobs > 0 && theirs < jobs.length) return splitPool(kinds, threadPool(pdfWorkers, Math.ceil(theirs / pdfWorkers)));
   return localPool();
 }
 
