@@ -5,7 +5,8 @@
  * from its SVG, and the block's own SVG is put in that place.
  */
 import fs from 'node:fs';
-import satori from 'satori';
+import type satoriFunction from 'satori';
+import { kept } from '../../keep.js';
 import { SITE } from '../../config.js';
 import { FONTS } from '../../fonts.js';
 import type { CardFormat } from './formats.js';
@@ -100,8 +101,20 @@ export function cardTree(format: CardFormat, rtl: boolean, boxes: CardBoxes): No
 
 let satoriFont: Buffer | undefined;
 
-/** Lay the tree out with satori: an SVG of the whole card. */
+/**
+ * Lay the tree out with satori: an SVG of the whole card. The tree holds only the blocks'
+ * sizes, so the layout is kept between builds (see keep.ts): after an edit that leaves every
+ * block its number of lines, as most corrections to a title do, satori is not even loaded.
+ * Loading it is most of the 0.26 s a thread takes to load the image code.
+ */
 export async function layoutTree(tree: Node, format: CardFormat): Promise<string> {
+  const key = `satori layout\0${format.width}x${format.height}\0${JSON.stringify(tree)}`;
+  const svg = await kept(key, async () => new TextEncoder().encode(await satoriLayout(tree, format)));
+  return new TextDecoder().decode(svg);
+}
+
+async function satoriLayout(tree: Node, format: CardFormat): Promise<string> {
+  const satori: typeof satoriFunction = (await import('satori')).default;
   satoriFont ??= fs.readFileSync(FONTS['pt-serif-regular'].file);
   // satori insists on a font even though it draws no text here.
   const svg = await satori(tree as Parameters<typeof satori>[0], {

@@ -1,0 +1,60 @@
+/** satori's layout of a card is kept between builds: it depends only on the blocks' sizes. */
+import { afterEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { cardTree, layoutTree, placements, type CardBoxes } from '../../src/export/image/flex.js';
+import { cardFormat } from '../../src/export/image/formats.js';
+import type { TextBlock } from '../../src/export/image/text.js';
+import { keepIn } from '../../src/keep.js';
+import { Store } from '../../src/build/store.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  keepIn(undefined);
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** As much of a text block as the layout reads: its role and size. */
+const block = (role: string, width: number, height: number) => ({ role, width, height, inset: 0 }) as unknown as TextBlock;
+
+function boxes(titleHeight: number): CardBoxes {
+  return {
+    header: [block('organisation', 200, 30), block('date', 150, 30)],
+    footer: [block('url', 300, 24), block('call', 120, 24)],
+    title: block('title', 1000, titleHeight),
+    quote: block('quote', 1000, 120),
+    rule: { width: 120, height: 6 },
+    gaps: { headerToRule: 20, ruleToBody: 30, titleToQuote: 24, bodyToFooter: 20 },
+  };
+}
+
+function keptFiles(dir: string): string[] {
+  const root = path.join(dir, 'kept');
+  return fs.readdirSync(root).flatMap((v) => fs.readdirSync(path.join(root, v)).map((f) => path.join(root, v, f)));
+}
+
+describe('the card layout kept between builds', () => {
+  it('is read back instead of laid out again while the blocks keep their sizes, and made anew when one changes', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'psl-layout-'));
+    dirs.push(dir);
+    const format = cardFormat('share-1200x630.png');
+    const plain = await layoutTree(cardTree(format, false, boxes(160)), format);
+
+    keepIn(new Store(dir).keeper('v1'));
+    expect(await layoutTree(cardTree(format, false, boxes(160)), format)).toBe(plain);
+    const [file] = keptFiles(dir);
+    expect(keptFiles(dir)).toHaveLength(1);
+
+    // What is kept is what the next card gets: mark the kept layout and look for the mark.
+    fs.appendFileSync(file!, '<!--kept-->');
+    expect(await layoutTree(cardTree(format, false, boxes(160)), format)).toBe(`${plain}<!--kept-->`);
+
+    // A title one line longer is another layout: laid out by satori, with the body placed anew.
+    const taller = await layoutTree(cardTree(format, false, boxes(200)), format);
+    expect(taller).not.toContain('<!--kept-->');
+    const quoteY = (svg: string) => placements(svg, [boxes(0).quote!])[0]!.y;
+    expect(quoteY(taller)).not.toBe(quoteY(plain));
+    expect(keptFiles(dir)).toHaveLength(2);
+  });
+});
