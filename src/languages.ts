@@ -145,7 +145,7 @@ export const DATE_FORMAT_VERSION = JSON.stringify({ style: DATE_STYLE, icu: proc
 
 /**
  * Dates formatted before, by dateKey(). A thread's first Intl.DateTimeFormat costs it 25–35 ms
- * (ICU loads its calendar data), about a fifth of what a worker takes for an A4 PDF after an
+ * (ICU loads its formatting data), about a fifth of what a worker takes for an A4 PDF after an
  * edit. The build formats its dates once, keeps them in its cache (src/build/dates.ts), and
  * gives them to each of its threads.
  */
