@@ -7,11 +7,11 @@
  * thread (knowDates()), whose formatDate() then answers from it. The table is kept per
  * DATE_FORMAT_VERSION, so a Node with other ICU data formats them anew.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { dateKey, DATE_FORMAT_VERSION, formatDateWithIntl } from '../languages.js';
 import type { Publication } from '../publication.js';
 import { sha256 } from './hash.js';
+import { readJson, writeAtomic } from './store.js';
 
 /** The formatted date of every publication in `pubs` (see knowDates), kept in `dir` between builds. */
 export function datesFor(pubs: Publication[], dir: string): Record<string, string> {
@@ -37,21 +37,16 @@ export function datesFor(pubs: Publication[], dir: string): Record<string, strin
 }
 
 function read(file: string): Record<string, string> {
-  try {
-    const table = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
-    if (table && typeof table === 'object' && Object.values(table).every((v) => typeof v === 'string')) return table as Record<string, string>;
-  } catch {
-    // none yet, or unreadable: formatted anew
-  }
+  const table = readJson(file);
+  // None yet, or unreadable: formatted anew.
+  if (table && typeof table === 'object' && Object.values(table).every((v) => typeof v === 'string')) return table as Record<string, string>;
   return {};
 }
 
 function write(file: string, table: Record<string, string>): void {
-  const tmp = `${file}.tmp-${process.pid}`;
   try {
-    fs.writeFileSync(tmp, JSON.stringify(table));
-    fs.renameSync(tmp, file);
+    writeAtomic(file, JSON.stringify(table));
   } catch {
-    fs.rmSync(tmp, { force: true }); // the cache is not writable: format them again next time
+    // the cache is not writable: they are formatted again next time
   }
 }

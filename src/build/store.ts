@@ -231,7 +231,8 @@ export const PRUNE_AFTER = 20;
 /** Longer than any build takes: what a build running beside the pruning one wrote or used stays. */
 export const GRACE_MS = 10 * 60_000;
 
-function readJson(file: string): unknown {
+/** A JSON file's value, or undefined when it is missing or not JSON. */
+export function readJson(file: string): unknown {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch {
@@ -251,11 +252,10 @@ function touch(file: string): void {
 function markUsed(dir: string): void {
   try {
     fs.mkdirSync(dir, { recursive: true });
-    const now = new Date();
-    fs.utimesSync(dir, now, now);
   } catch {
-    // a read-only cache: results are made again, not kept
+    return; // a read-only cache: results are made again, not kept
   }
+  touch(dir);
 }
 
 let counter = 0;
