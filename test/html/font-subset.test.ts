@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import subsetFont from 'subset-font';
 import { FONTS, type FontId } from '../../src/fonts.js';
 import { subsetGlyphs, subsetText } from '../../src/export/font-subset.js';
@@ -15,6 +15,7 @@ import { Store } from '../../src/build/store.js';
 import { loadRepository } from '../../src/content/index.js';
 import { publications, type Artefact } from '../../src/publication.js';
 import { REPO_ROOT } from './render.js';
+import { keptFiles } from '../support/kept.js';
 
 /** Characters of the seed statement's languages, with punctuation, digits and a joiner. */
 const TEXT = 'Statement 2025 — (§ 22) «Заявление» ўі Größe بيان ٢٠٢٥ بیانیه ۱۴۰۴ می‌شود؟';
@@ -50,69 +51,69 @@ describe('web font subsets (subsetText)', () => {
   });
 });
 
+/** What the kept-subset tests share: the seed statement in one language, and an empty build cache. */
+const cacheDirs: string[] = [];
+afterEach(() => {
+  keepIn(undefined);
+  clearSubsetCache();
+  for (const dir of cacheDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function seedPublication(tag: string) {
+  return publications(loadRepository(REPO_ROOT)).find((p) => p.lang.tag === tag)!;
+}
+
+function cacheDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'psl-keep-'));
+  cacheDirs.push(dir);
+  return dir;
+}
+
 describe('web font subsets kept between builds', () => {
   it('a page takes its subsets from the build cache when it has them, and makes and keeps them when not', async () => {
-    const repo = loadRepository(REPO_ROOT);
-    const pub = publications(repo).find((p) => p.lang.tag === 'fa')!;
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'psl-keep-'));
-    try {
-      const fonts = (artefacts: Artefact[]) => artefacts.filter((a) => a.path.endsWith('.woff2'));
-      clearSubsetCache();
-      const plain = fonts(await renderPage(pub));
-      expect(plain.length).toBeGreaterThan(0);
+    const pub = seedPublication('fa');
+    const dir = cacheDir();
+    const fonts = (artefacts: Artefact[]) => artefacts.filter((a) => a.path.endsWith('.woff2'));
+    clearSubsetCache();
+    const plain = fonts(await renderPage(pub));
+    expect(plain.length).toBeGreaterThan(0);
 
-      const renderers = await loadRenderers();
-      renderers.keepIn!(new Store(dir).keeper('v1'));
-      clearSubsetCache();
-      const first = fonts(await renderers.renderPage(pub));
-      expect(first.map((a) => Buffer.from(a.bytes))).toEqual(plain.map((a) => Buffer.from(a.bytes)));
-      const kept = keptFiles(dir);
-      expect(kept).toHaveLength(plain.length);
+    const renderers = await loadRenderers();
+    renderers.keepIn!(new Store(dir).keeper('v1'));
+    clearSubsetCache();
+    const first = fonts(await renderers.renderPage(pub));
+    expect(first.map((a) => Buffer.from(a.bytes))).toEqual(plain.map((a) => Buffer.from(a.bytes)));
+    const kept = keptFiles(dir);
+    expect(kept).toHaveLength(plain.length);
 
-      // What is kept is what the next page gets: mark the kept files and look for the mark.
-      for (const file of kept) fs.appendFileSync(file, 'KEPT');
-      clearSubsetCache();
-      const second = fonts(await renderers.renderPage(pub));
-      for (const a of second) expect(Buffer.from(a.bytes).subarray(-4).toString()).toBe('KEPT');
+    // What is kept is what the next page gets: mark the kept files and look for the mark.
+    for (const file of kept) fs.appendFileSync(file, 'KEPT');
+    clearSubsetCache();
+    const second = fonts(await renderers.renderPage(pub));
+    for (const a of second) expect(Buffer.from(a.bytes).subarray(-4).toString()).toBe('KEPT');
 
-      // Another version of the exporters keeps its own.
-      renderers.keepIn!(new Store(dir).keeper('v2'));
-      clearSubsetCache();
-      const third = fonts(await renderers.renderPage(pub));
-      expect(third.map((a) => Buffer.from(a.bytes))).toEqual(plain.map((a) => Buffer.from(a.bytes)));
-      expect(keptFiles(dir)).toHaveLength(2 * plain.length);
-    } finally {
-      keepIn(undefined);
-      clearSubsetCache();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    // Another version of the exporters keeps its own.
+    renderers.keepIn!(new Store(dir).keeper('v2'));
+    clearSubsetCache();
+    const third = fonts(await renderers.renderPage(pub));
+    expect(third.map((a) => Buffer.from(a.bytes))).toEqual(plain.map((a) => Buffer.from(a.bytes)));
+    expect(keptFiles(dir)).toHaveLength(2 * plain.length);
   });
 });
 
 describe('PDF font subsets kept between builds', () => {
   it('are kept once per font and glyph set, and the PDFs are the same with them', async () => {
-    const repo = loadRepository(REPO_ROOT);
-    const pub = publications(repo).find((p) => p.lang.tag === 'ar')!;
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'psl-keep-'));
-    try {
-      const pdfs = (artefacts: Artefact[]) => artefacts.filter((a) => a.kind === 'pdf').map((a) => Buffer.from(a.bytes));
-      const plain = pdfs(await renderPdfs(pub));
-      keepIn(new Store(dir).keeper('v1'));
-      expect(pdfs(await renderPdfs(pub))).toEqual(plain);
-      const kept = keptFiles(dir);
-      // Arabic text in Naskh, some Latin in PT Serif: at least two fonts, and the A4 and A5
-      // files share a glyph set per font or add one of their own.
-      expect(kept.length).toBeGreaterThanOrEqual(2);
-      expect(pdfs(await renderPdfs(pub))).toEqual(plain);
-      expect(keptFiles(dir)).toEqual(kept);
-    } finally {
-      keepIn(undefined);
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    const pub = seedPublication('ar');
+    const dir = cacheDir();
+    const pdfs = (artefacts: Artefact[]) => artefacts.filter((a) => a.kind === 'pdf').map((a) => Buffer.from(a.bytes));
+    const plain = pdfs(await renderPdfs(pub));
+    keepIn(new Store(dir).keeper('v1'));
+    expect(pdfs(await renderPdfs(pub))).toEqual(plain);
+    const kept = keptFiles(dir);
+    // Arabic text in Naskh, some Latin in PT Serif: at least two fonts, and the A4 and A5
+    // files share a glyph set per font or add one of their own.
+    expect(kept.length).toBeGreaterThanOrEqual(2);
+    expect(pdfs(await renderPdfs(pub))).toEqual(plain);
+    expect(keptFiles(dir)).toEqual(kept);
   });
 });
-
-function keptFiles(dir: string): string[] {
-  const root = path.join(dir, 'kept');
-  return fs.readdirSync(root).flatMap((d) => fs.readdirSync(path.join(root, d)).map((f) => path.join(root, d, f)));
-}

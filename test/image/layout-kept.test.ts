@@ -8,6 +8,7 @@ import { cardFormat } from '../../src/export/image/formats.js';
 import type { TextBlock } from '../../src/export/image/text.js';
 import { keepIn } from '../../src/keep.js';
 import { Store } from '../../src/build/store.js';
+import { keptFiles } from '../support/kept.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -27,11 +28,6 @@ function boxes(titleHeight: number): CardBoxes {
     rule: { width: 120, height: 6 },
     gaps: { headerToRule: 20, ruleToBody: 30, titleToQuote: 24, bodyToFooter: 20 },
   };
-}
-
-function keptFiles(dir: string): string[] {
-  const root = path.join(dir, 'kept');
-  return fs.readdirSync(root).flatMap((v) => fs.readdirSync(path.join(root, v)).map((f) => path.join(root, v, f)));
 }
 
 describe('the card layout kept between builds', () => {
