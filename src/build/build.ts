@@ -24,6 +24,7 @@ import { localPool, setupKey, splitPool, threadPool, type Pool } from './pool.js
 import { portableRepository, type JobResult, type RunnerSetup } from './runner.js';
 import { REAL_RENDERERS } from './renderers.js';
 import { Store, type ArtefactInfo } from './store.js';
+import { ParseCache } from './parse-cache.js';
 import { Staging, previousDist, recover } from './staging.js';
 import { manifestBytes, type Skipped } from './manifest.js';
 import { ZipSources, bundle } from './bundle.js';
@@ -110,7 +111,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw new BuildError(`There is no statements/ folder in ${root}. Run the build from the project folder, or pass --root.`);
   }
   recover(cacheDir, distDir);
-  const repo = loadRepository(root);
+  const parseCache = new ParseCache(path.join(cacheDir, 'parsed'), codeVersion('content/parse.ts'));
+  const repo = loadRepository(root, { parse: parseCache.parse });
   phase('load');
   for (const slug of options.statements ?? []) {
     if (!repo.statements.some((s) => s.slug === slug)) throw new BuildError(`There is no statement “${slug}” (statements/${slug}.md).`, EXIT.usage);
@@ -147,7 +149,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let check: CheckOutcome;
   try {
     const checker = options.checker ?? (await import('./real-checker.js')).realChecker;
-    check = await checker(repo, { langs: options.langs, statements: options.statements });
+    check = await checker(repo, { langs: options.langs, statements: options.statements, cacheDir: path.join(cacheDir, 'checked') });
     phase('check');
     aborted();
     skipped = candidates
@@ -236,6 +238,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   try {
     store.pruneKept();
+    parseCache.prune();
     store.finishRun(files.map((f) => f.sha256));
   } catch {
     // tidying only: what is left is pruned next time

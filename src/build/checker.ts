@@ -14,4 +14,11 @@ export interface CheckOutcome {
   format(color: boolean): string;
 }
 
-export type Checker = (repo: Repository, scope: { langs?: string[]; statements?: string[] }) => Promise<CheckOutcome>;
+export interface CheckScope {
+  langs?: string[];
+  statements?: string[];
+  /** A folder of the build's cache where the checker may keep results between builds. */
+  cacheDir?: string;
+}
+
+export type Checker = (repo: Repository, scope: CheckScope) => Promise<CheckOutcome>;

@@ -45,6 +45,64 @@ function projectDir(from: string): string {
  * exporter does not re-render images.
  */
 export function codeVersion(entry: string, projectDir = PROJECT_DIR): string {
+  if (projectDir !== PROJECT_DIR || !COMPILED_DIR) return hashCode(entry, projectDir);
+  return compiledVersions().get(entry);
+}
+
+/**
+ * The folder of the compiled code this module runs from (see src/cli/launch.js), if it does.
+ * launch.js names that folder after a hash of all of src/, checked at every start.
+ */
+const COMPILED_DIR = ((dir: string) => (fs.existsSync(path.join(dir, 'complete')) ? dir : undefined))(path.dirname(fileURLToPath(import.meta.url)));
+
+let compiled: { get(entry: string): string } | undefined;
+
+/**
+ * Code versions kept beside the compiled code: its folder stands for one state of src/, so
+ * only the lock file can change their values. Hashing the import closures took about 25 ms
+ * of every build; they are also the versions of the code that runs, even when src/ changes
+ * under a dev server.
+ */
+function compiledVersions(): { get(entry: string): string } {
+  if (compiled) return compiled;
+  const file = path.join(COMPILED_DIR!, 'versions.json');
+  const lock = sha256(readOr(path.join(PROJECT_DIR, 'package-lock.json')));
+  const kept = readJsonFile(file) as { lock?: string; versions?: Record<string, string> } | undefined;
+  const versions: Record<string, string> = kept?.lock === lock && kept.versions ? kept.versions : {};
+  compiled = {
+    get(entry) {
+      if (versions[entry]) return versions[entry];
+      versions[entry] = hashCode(entry, PROJECT_DIR);
+      try {
+        const tmp = `${file}.tmp-${process.pid}`;
+        fs.writeFileSync(tmp, JSON.stringify({ lock, versions }));
+        fs.renameSync(tmp, file);
+      } catch {
+        // a read-only checkout: hashed again next time
+      }
+      return versions[entry];
+    },
+  };
+  return compiled;
+}
+
+function readOr(file: string): Buffer | string {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return '';
+  }
+}
+
+function readJsonFile(file: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function hashCode(entry: string, projectDir: string): string {
   const src = path.join(projectDir, 'src');
   const all = listFiles(src);
   const files = new Set(all.filter((f) => !f.endsWith('.ts')));

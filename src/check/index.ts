@@ -56,6 +56,17 @@ export interface CheckOptions {
   statements?: string[];
   /** Per rule id: a different severity, or 'off'. */
   severity?: Record<string, SeveritySetting>;
+  /**
+   * Each document's diagnostics kept between runs (the build keeps them in its cache), under
+   * a key naming everything they depend on but the checker's code and fonts, which the keeper
+   * must tell apart itself.
+   */
+  kept?: KeptDiagnostics;
+}
+
+export interface KeptDiagnostics {
+  get(key: string): Diagnostic[] | undefined;
+  set(key: string, diagnostics: Diagnostic[]): void;
 }
 
 /** Synchronous; throws only for programming mistakes (prepareCheck not awaited). */
@@ -98,7 +109,19 @@ export function checkRepository(repo: Repository, options: CheckOptions = {}): C
       const doc = lang.source ? undefined : translations.get(`${source.slug}\u0000${lang.tag}`);
       if (doc) targets.push({ doc, lang });
     }
-    for (const { doc, lang } of targets) checkDocument(repo, doc, source, lang, severities, add, texts);
+    for (const { doc, lang } of targets) {
+      texts.set(doc.path, doc.text);
+      const key = options.kept && documentKey(doc, source, lang, severities);
+      const kept = key ? options.kept!.get(key) : undefined;
+      if (kept) {
+        kept.forEach(add);
+        continue;
+      }
+      const mine: Diagnostic[] = [];
+      checkDocument(doc, source, lang, severities, (d) => mine.push(d));
+      mine.forEach(add);
+      if (key) options.kept!.set(key, mine);
+    }
   }
 
   const diagnostics = found.sort(compareDiagnostics);
@@ -117,9 +140,16 @@ export function checkRepository(repo: Repository, options: CheckOptions = {}): C
   };
 }
 
-function checkDocument(repo: Repository, doc: Document, source: Document, lang: Language,
-  severities: Record<string, SeveritySetting>, add: (d: Diagnostic) => void, texts: Map<string, string>): void {
-  texts.set(doc.path, doc.text);
+/**
+ * What a document's diagnostics depend on: its path and text, the English text, the language
+ * and the severities. Document rules read nothing else (the repository-wide rules run apart).
+ */
+function documentKey(doc: Document, source: Document, lang: Language, severities: Record<string, SeveritySetting>): string {
+  return JSON.stringify([doc.path, lang.tag, doc === source, severities, doc.text, source.text]);
+}
+
+function checkDocument(doc: Document, source: Document, lang: Language,
+  severities: Record<string, SeveritySetting>, add: (d: Diagnostic) => void): void {
   const isSource = doc === source;
   const ignored: Suppression[] = suppressions(doc.tree);
   const analysis = analyse(doc);
@@ -129,7 +159,7 @@ function checkDocument(repo: Repository, doc: Document, source: Document, lang: 
     const report = reporter(doc.path, rule.id, severity, (d) => {
       if (!isSuppressed(ignored, d.rule, d.line)) add(d);
     });
-    rule.document({ doc, source, lang, isSource, analysis, repo, report });
+    rule.document({ doc, source, lang, isSource, analysis, report });
   }
 }
 

@@ -25,8 +25,9 @@ export interface DocumentContext {
   isSource: boolean;
   /** Parsed views of `doc` (blocks, text runs, alignment with the source), computed once. */
   analysis: Analysis;
-  repo: Repository;
   report: Report;
+  // No repository: a document's diagnostics are kept between runs by its text and the
+  // English text (see documentKey in ../index.ts). Rules across files are repository rules.
 }
 
 export interface UiContext {

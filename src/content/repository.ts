@@ -12,7 +12,7 @@ import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import { LANGUAGES, SOURCE_LANGUAGE, type Language } from '../languages.js';
 import { readText } from './read.js';
-import { parseMarkdown, type FrontMatter, type Point } from './parse.js';
+import { parseMarkdown, type FrontMatter, type Parsed, type Point } from './parse.js';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -53,22 +53,27 @@ export interface Repository {
 
 export interface LoadOptions {
   languages?: Language[];
+  /** Parses one Markdown file: parseMarkdown, or the same with results kept between runs. */
+  parse?: (text: string, file: VFile) => Parsed;
 }
+
+type Parser = NonNullable<LoadOptions['parse']>;
 
 export function loadRepository(root: string, options: LoadOptions = {}): Repository {
   const languages = options.languages ?? LANGUAGES;
   const repo: Repository = { root, languages, statements: [], translations: [], ui: [], problems: [] };
+  const parse = options.parse ?? parseMarkdown;
   const source = languages.find((l) => l.source) ?? SOURCE_LANGUAGE;
   for (const name of listDir(path.join(root, 'statements'))) {
-    loadMarkdown(repo, 'statements', name, source, 'source', repo.statements);
+    loadMarkdown(repo, parse, 'statements', name, source, 'source', repo.statements);
   }
   for (const folder of listDir(path.join(root, 'translations'))) {
-    loadLanguageFolder(repo, folder);
+    loadLanguageFolder(repo, parse, folder);
   }
   return repo;
 }
 
-function loadLanguageFolder(repo: Repository, folder: string): void {
+function loadLanguageFolder(repo: Repository, parse: Parser, folder: string): void {
   const rel = `translations/${folder}`;
   const abs = path.join(repo.root, rel);
   let isDirectory = false;
@@ -90,11 +95,11 @@ function loadLanguageFolder(repo: Repository, folder: string): void {
   }
   for (const name of listDir(abs)) {
     if (name === 'ui.json') loadUi(repo, lang, `${rel}/ui.json`);
-    else if (!lang.source) loadMarkdown(repo, rel, name, lang, 'translation', repo.translations);
+    else if (!lang.source) loadMarkdown(repo, parse, rel, name, lang, 'translation', repo.translations);
   }
 }
 
-function loadMarkdown(repo: Repository, dir: string, name: string, lang: Language, kind: Document['kind'], into: Document[]): void {
+function loadMarkdown(repo: Repository, parse: Parser, dir: string, name: string, lang: Language, kind: Document['kind'], into: Document[]): void {
   const rel = `${dir}/${name}`;
   if (!name.endsWith('.md')) {
     if (!name.startsWith('.')) {
@@ -114,7 +119,7 @@ function loadMarkdown(repo: Repository, dir: string, name: string, lang: Languag
     repo.problems.push(file);
     return;
   }
-  const parsed = parseMarkdown(text, file);
+  const parsed = parse(text, file);
   into.push({ kind, slug, lang, path: rel, file, text, ...parsed });
 }
 

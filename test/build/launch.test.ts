@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT, realCopy, removeRepo, snapshot } from './support.js';
+import { codeVersion } from '../../src/build/hash.js';
 
 const LAUNCH = path.join(PROJECT, 'src/cli/launch.js');
 const temps: string[] = [];
@@ -59,9 +60,15 @@ describe('launch.js', () => {
     temps.push(compiled, source);
     const args = ['--lang', 'en,fa', '--partial', '--quiet'];
     const env = { SOURCE_DATE_EPOCH: '1764000000' };
-    const a = await run([LAUNCH, 'build', '--root', compiled, '--workers', '1', ...args], { ...env, PSL_CODE_DIR: codeDir() });
+    const code = codeDir();
+    const a = await run([LAUNCH, 'build', '--root', compiled, '--workers', '1', ...args], { ...env, PSL_CODE_DIR: code });
     expect(a.stderr).toBe('');
     expect(a.code).toBe(0);
+    // The compiled code keeps the code versions it used beside itself: the same as the source's.
+    const [version] = fs.readdirSync(code);
+    const kept = JSON.parse(fs.readFileSync(path.join(code, version!, 'versions.json'), 'utf8')) as { versions: Record<string, string> };
+    expect(Object.keys(kept.versions)).toEqual(expect.arrayContaining(['render/pdf.ts', 'render/images.ts', 'content/parse.ts', 'check/index.ts']));
+    for (const [entry, value] of Object.entries(kept.versions)) expect(value, entry).toBe(codeVersion(entry));
     const b = await run(['--import', 'tsx', path.join(PROJECT, 'src/cli/build.ts'), '--root', source, '--workers', '0', ...args], env);
     expect(b.code).toBe(0);
     const dist = snapshot(path.join(compiled, 'dist'));

@@ -39,4 +39,35 @@ describe('the real build', () => {
     expect(Object.keys(zip)).toEqual(expect.arrayContaining(['humanitarian-visas-fa/index.html', 'humanitarian-visas-fa/humanitarian-visas-fa-a5.pdf', 'humanitarian-visas-fa/share-1200x630.jpg']));
     expect(Object.keys(zip).some((name) => /fonts\/LICENSE-Vazirmatn\.txt$/.test(name))).toBe(true);
   }, 170_000);
+
+  it('a rebuild that reads parsed files and check results back reports and publishes what a clean build does', async () => {
+    const env = { ...process.env, SOURCE_DATE_EPOCH: '1764000000' };
+    const options = { langs: ['en', 'fa', 'ru'], only: ['html' as const], workers: 0, env, partial: true };
+    const warm = await realCopy();
+    const clean = await realCopy();
+    roots.push(warm, clean);
+    // Broken front matter in ru: its parser message must come back with its kept tree.
+    const ru = 'translations/ru/humanitarian-visas.md';
+    for (const root of [warm, clean]) edit(root, ru, (text) => text.replace(/^title: .*$/m, 'title: "unclosed'));
+    await build({ root: warm, ...options });
+    expect(fs.readdirSync(path.join(warm, '.cache/parsed')).length).toBe(7);
+    expect(fs.readdirSync(path.join(warm, '.cache/checked')).length).toBe(3);
+
+    // A double space in the Persian body: a warning in the one file checked again.
+    const fa = 'translations/fa/humanitarian-visas.md';
+    for (const root of [warm, clean]) edit(root, fa, (text) => text.replace(/\n\n([^\n#][^ \n]*) /, '\n\n$1  '));
+    const a = await build({ root: warm, ...options });
+    const b = await build({ root: clean, ...options });
+    expect(a.check.format(false)).toContain('double-space');
+    expect(a.check.format(false)).toMatch(/2:17 error .* content-front-matter-yaml/);
+    expect(a.check.format(false)).toBe(b.check.format(false));
+    expect(a.skipped).toEqual(b.skipped);
+    expect(a.skipped.map((s) => s.language)).toEqual(['ru']);
+    expect(snapshot(path.join(warm, 'dist'))).toEqual(snapshot(path.join(clean, 'dist')));
+  }, 170_000);
 });
+
+function edit(root: string, rel: string, change: (text: string) => string): void {
+  const file = path.join(root, rel);
+  fs.writeFileSync(file, change(fs.readFileSync(file, 'utf8')));
+}
