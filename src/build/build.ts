@@ -19,7 +19,7 @@ import { knowDates, LANGUAGES } from '../languages.js';
 import { BuildError, EXIT } from './errors.js';
 import { assertDistPath } from './paths.js';
 import { RENDER_MODULES, codeVersion, configVersion, fontsVersion, hashParts } from './hash.js';
-import { OUTPUTS, pairKey, planJobs, repositoryDigest, type Job, type JobKind, type Output, type Versions } from './jobs.js';
+import { OUTPUTS, pairKey, planJobs, repositoryDigest, type Job, type Output, type Versions } from './jobs.js';
 import { localPool, setupKey, splitPool, threadPool, type Pool } from './pool.js';
 import { portableRepository, type JobResult, type RunnerSetup } from './runner.js';
 import { REAL_RENDERERS } from './renderers.js';
@@ -78,8 +78,9 @@ export interface BuildResult {
 /**
  * When to use worker threads. Each worker loads the content and the exporters again (about
  * 0.3 s of CPU with the compiled code). From 4 cores, with enough jobs, every core gets a
- * worker taking any job. Below that, workers (one per core but this one's) take the PDF jobs
- * and this thread the rest (see splitPool); a build with no PDFs to make stays in this thread.
+ * worker taking any job. Below that, workers (one per core but this one's) take the PDF jobs,
+ * this thread the share images, and the pages and site files go to whichever side is free
+ * first (see splitPool); a build with no PDFs to make stays in this thread.
  * Measured on 2 cores, 7 languages, in three benchmark runs: 3.14, 3.21 and 3.65 s with the PDF
  * worker; 3.48, 3.17 and 3.60 s in this thread alone; 3.90, 3.38 and 3.76 s with two workers
  * taking any job. For one changed translation the two first took about as long (1.5–1.6 s,
@@ -334,15 +335,12 @@ function choosePool(workers: number | undefined, jobs: Job[]): Pool {
   const cores = os.availableParallelism();
   if (cores >= WORKER_THRESHOLD.cores && jobs.length >= WORKER_THRESHOLD.jobs) return threadPool(cores);
   const pdfJobs = jobs.filter((j) => j.kind === 'pdf').length;
-  const imageJobs = jobs.filter((j) => j.kind === 'images').length;
-  // After an edit to one or two translations that changes their share images, the images are
-  // this thread's longest task: the PDF worker, idle after its PDFs, makes the pages and site files.
-  const kinds: JobKind[] = imageJobs > 0 && pdfJobs <= 2 ? ['pdf', 'page', 'site'] : ['pdf'];
-  const theirs = jobs.filter((j) => kinds.includes(j.kind)).length;
   // This thread renders too, and may not read a worker's result for a while: send the PDF
   // jobs ahead (one worker on two cores takes them all anyway).
   const pdfWorkers = Math.min(cores - 1, pdfJobs);
-  if (cores >= 2 && pdfJobs > 0 && theirs < jobs.length) return splitPool(kinds, threadPool(pdfWorkers, Math.ceil(theirs / pdfWorkers)));
+  if (cores >= 2 && pdfJobs > 0 && pdfJobs < jobs.length) {
+    return splitPool(['pdf'], threadPool(pdfWorkers, jobs.length), localPool(4), ['page', 'site']);
+  }
   return localPool();
 }
 

@@ -1,0 +1,97 @@
+/**
+ * splitPool: the workers' kinds go to the workers, the others stay in this thread, and the
+ * shared kinds go to whichever side has none of its own jobs left.
+ */
+import { describe, expect, it } from 'vitest';
+import { splitPool, type Pool } from '../../src/build/pool.js';
+import type { JobResult, RunnerSetup } from '../../src/build/runner.js';
+import type { Job, JobKind } from '../../src/build/jobs.js';
+
+const SETUP: RunnerSetup = { root: '/nowhere', renderers: 'fake', include: [], digest: 'd' };
+
+/** A pool whose jobs end when the test says so; it notes which jobs it ran, in order. */
+function fakePool(name: string, log: string[]) {
+  const pending = new Map<string, () => void>();
+  const pool: Pool = {
+    size: 1,
+    async setup() {},
+    run(job) {
+      log.push(`${name}:${job.id}`);
+      return new Promise<JobResult>((resolve) => pending.set(job.id, () => resolve({ id: job.id, ok: true, artefacts: [], ms: 0 })));
+    },
+    async close() {},
+  };
+  return { pool, finish: (id: string) => pending.get(id)!() };
+}
+
+const job = (id: string, kind: JobKind): Job => ({ id, kind, key: id });
+const turn = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('splitPool', () => {
+  it('gives the shared jobs to the side that runs out of its own jobs first', async () => {
+    const log: string[] = [];
+    const workers = fakePool('worker', log);
+    const local = fakePool('local', log);
+    const pool = splitPool(['pdf'], workers.pool, local.pool, ['page', 'site']);
+    await pool.setup(SETUP);
+    const jobs = [job('a/images', 'images'), job('a/pdf', 'pdf'), job('a/page', 'page'), job('b/images', 'images'), job('b/pdf', 'pdf'), job('b/page', 'page'), job('site', 'site')];
+    const results = jobs.map((j) => pool.run(j));
+    await turn();
+    expect(log.sort()).toEqual(['local:a/images', 'local:b/images', 'worker:a/pdf', 'worker:b/pdf']);
+
+    // The worker is done first: it takes two shared jobs at a time.
+    workers.finish('a/pdf');
+    await turn();
+    expect(log).toHaveLength(4);
+    workers.finish('b/pdf');
+    await turn();
+    expect(log.slice(4)).toEqual(['worker:a/page', 'worker:b/page']);
+
+    // This thread, once its images are done, takes what is left.
+    local.finish('a/images');
+    await turn();
+    expect(log).toHaveLength(6);
+    local.finish('b/images');
+    await turn();
+    expect(log.slice(6)).toEqual(['local:site']);
+
+    for (const id of ['a/page', 'b/page']) workers.finish(id);
+    local.finish('site');
+    expect((await Promise.all(results)).map((r) => r.id)).toEqual(jobs.map((j) => j.id));
+  });
+
+  it('starts the shared jobs at once in this thread when it has nothing else to do', async () => {
+    const log: string[] = [];
+    const workers = fakePool('worker', log);
+    const local = fakePool('local', log);
+    const pool = splitPool(['pdf'], workers.pool, local.pool, ['page', 'site']);
+    await pool.setup(SETUP);
+    const results = [pool.run(job('a/pdf', 'pdf')), pool.run(job('a/page', 'page')), pool.run(job('site', 'site'))];
+    await turn();
+    expect(log.sort()).toEqual(['local:a/page', 'worker:a/pdf']);
+    local.finish('a/page');
+    await turn();
+    expect(log).toContain('local:site');
+    local.finish('site');
+    workers.finish('a/pdf');
+    await Promise.all(results);
+  });
+
+  it('counts the jobs started before the check as the workers’ own', async () => {
+    const log: string[] = [];
+    const workers = fakePool('worker', log);
+    const local = fakePool('local', log);
+    const pool = splitPool(['pdf'], workers.pool, local.pool, ['page']);
+    const speculated = pool.speculate!(SETUP, [job('a/pdf', 'pdf')]);
+    await pool.setup(SETUP);
+    const results = [pool.run(job('a/images', 'images')), pool.run(job('a/page', 'page'))];
+    await turn();
+    expect(log.sort()).toEqual(['local:a/images', 'worker:a/pdf']);
+    workers.finish('a/pdf');
+    await turn();
+    expect(log).toContain('worker:a/page');
+    workers.finish('a/page');
+    local.finish('a/images');
+    await Promise.all([...results, speculated.get('a/pdf')]);
+  });
+});
