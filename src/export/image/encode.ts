@@ -7,7 +7,12 @@
  * 1.4 MB against 0.65 MB; the largest PNG of a statement is now 171 KB). Encoders are
  * deterministic and sharp writes no timestamps, so the same pixels always give the same bytes.
  */
-import sharp from 'sharp';
+import { createRequire } from 'node:module';
+import type Sharp from 'sharp';
+
+// require(), not import: sharp is CommonJS, and importing it from ESM first scans its source
+// for named exports, 15–20 ms of every build that makes share images.
+const sharp = createRequire(import.meta.url)('sharp') as typeof Sharp;
 
 export type ImageType = 'png' | 'jpeg';
 
