@@ -235,21 +235,31 @@ export function drawOutline({ data, width, height }: Raster, o: Outline, g: Draw
   if (cx !== sx || cy !== sy) lines.line(cx, cy, sx, sy);
 
   const [r, gr, b] = rgb(g.colour);
-  const clipX0 = Math.max(0, Math.ceil(g.clip.x - 1e-9));
-  const clipY0 = Math.max(0, Math.ceil(g.clip.y - 1e-9));
-  const clipX1 = Math.min(width, Math.floor(g.clip.x + g.clip.width + 1e-9));
-  const clipY1 = Math.min(height, Math.floor(g.clip.y + g.clip.height + 1e-9));
+  // The clip box and the canvas, in the glyph box's own columns and rows.
+  const x0 = Math.max(0, Math.ceil(g.clip.x - 1e-9)) - left;
+  const y0 = Math.max(0, Math.ceil(g.clip.y - 1e-9)) - top;
+  const x1 = Math.min(width, Math.floor(g.clip.x + g.clip.width + 1e-9)) - left;
+  const y1 = Math.min(height, Math.floor(g.clip.y + g.clip.height + 1e-9)) - top;
+  const xFrom = Math.max(0, x0);
+  const xTo = Math.min(w, x1);
+  // The running sum goes on over every pixel of the box, drawn or not (a row's areas sum to
+  // about zero, not exactly): only what is drawn is limited to the clip.
   let sum = 0;
   for (let y = 0; y < h; y++) {
-    const cy = top + y;
-    for (let x = 0; x < w; x++) {
-      sum += acc[y * w + x]!;
+    const row = y * w;
+    if (y < y0 || y >= y1 || xFrom >= xTo) {
+      for (let x = 0; x < w; x++) sum += acc[row + x]!;
+      continue;
+    }
+    for (let x = 0; x < xFrom; x++) sum += acc[row + x]!;
+    let i = ((top + y) * width + left + xFrom) * 3;
+    for (let x = xFrom; x < xTo; x++, i += 3) {
+      sum += acc[row + x]!;
       const a = Math.min(1, Math.abs(sum));
       if (a < 1 / 512) continue;
-      const cx = left + x;
-      if (cx < clipX0 || cx >= clipX1 || cy < clipY0 || cy >= clipY1) continue;
-      blend(data, (cy * width + cx) * 3, r, gr, b, a);
+      blend(data, i, r, gr, b, a);
     }
+    for (let x = xTo; x < w; x++) sum += acc[row + x]!;
   }
 }
 
@@ -265,7 +275,10 @@ class Accumulator {
     if (ay === by) return;
     const down = ay < by;
     const dir = down ? 1 : -1;
-    const [x0p, y0p, x1p, y1p] = down ? [ax, ay, bx, by] : [bx, by, ax, ay];
+    const x0p = down ? ax : bx;
+    const y0p = down ? ay : by;
+    const x1p = down ? bx : ax;
+    const y1p = down ? by : ay;
     const dxdy = (x1p - x0p) / (y1p - y0p);
     let x = x0p;
     if (y0p < 0) x -= y0p * dxdy;
