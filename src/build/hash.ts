@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
 import { FONTS } from '../fonts.js';
 import { SITE } from '../config.js';
 
@@ -60,21 +61,22 @@ let compiled: { get(entry: string): string } | undefined;
 /**
  * Code versions kept beside the compiled code: its folder stands for one state of src/, so
  * only the lock file can change their values. Hashing the import closures took about 25 ms
- * of every build; they are also the versions of the code that runs, even when src/ changes
- * under a dev server.
+ * of every build. (A dev server whose src/ is edited under it goes on with the versions of
+ * the code it runs.)
  */
 function compiledVersions(): { get(entry: string): string } {
   if (compiled) return compiled;
   const file = path.join(COMPILED_DIR!, 'versions.json');
   const lock = sha256(readOr(path.join(PROJECT_DIR, 'package-lock.json')));
   const kept = readJsonFile(file) as { lock?: string; versions?: Record<string, string> } | undefined;
-  const versions: Record<string, string> = kept?.lock === lock && kept.versions ? kept.versions : {};
+  const usable = kept?.lock === lock && typeof kept.versions === 'object' && kept.versions !== null && !Array.isArray(kept.versions);
+  const versions: Record<string, string> = usable ? { ...kept.versions } : {};
   compiled = {
     get(entry) {
-      if (versions[entry]) return versions[entry];
+      if (typeof versions[entry] === 'string') return versions[entry];
       versions[entry] = hashCode(entry, PROJECT_DIR);
       try {
-        const tmp = `${file}.tmp-${process.pid}`;
+        const tmp = `${file}.tmp-${process.pid}-${threadId}`;
         fs.writeFileSync(tmp, JSON.stringify({ lock, versions }));
         fs.renameSync(tmp, file);
       } catch {

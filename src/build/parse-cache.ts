@@ -26,7 +26,7 @@ export class ParseCache {
   /** Same result and messages as parseMarkdown(text, file). */
   parse = (text: string, file: VFile): Parsed => {
     const entry = this.kept.get(text);
-    if (entry) {
+    if (entry?.parsed?.tree && Array.isArray(entry.messages)) {
       for (const m of entry.messages) replay(file, m);
       return entry.parsed;
     }

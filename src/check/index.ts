@@ -113,7 +113,7 @@ export function checkRepository(repo: Repository, options: CheckOptions = {}): C
       texts.set(doc.path, doc.text);
       const key = options.kept && documentKey(doc, source, lang, severities);
       const kept = key ? options.kept!.get(key) : undefined;
-      if (kept) {
+      if (Array.isArray(kept)) {
         kept.forEach(add);
         continue;
       }

@@ -84,15 +84,17 @@ describe('ParseCache', () => {
     expect(changed.data).toEqual({ title: 'B' });
   });
 
-  it('parses again when an entry is cut short, and mends it', () => {
+  it('parses again when an entry is cut short or not an entry, and mends it', () => {
     const dir = cacheDir();
     const text = '---\ntitle: A\n---\n\nOne **two**.\n';
     new ParseCache(dir, 'v1').parse(text, new VFile());
     const [name] = fs.readdirSync(dir);
-    fs.writeFileSync(path.join(dir, name), '{"parsed": {"tree"');
-    const parsed = new ParseCache(dir, 'v1').parse(text, new VFile());
-    expect(parsed.tree.children.map((c) => c.type)).toEqual(['yaml', 'paragraph']);
-    expect(() => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'))).not.toThrow();
+    for (const junk of ['{"parsed": {"tree"', '{}', 'null', '[]', '{"parsed": {"tree": {}}, "messages": 3}']) {
+      fs.writeFileSync(path.join(dir, name!), junk);
+      const parsed = new ParseCache(dir, 'v1').parse(text, new VFile());
+      expect(parsed.tree.children.map((c) => c.type), junk).toEqual(['yaml', 'paragraph']);
+      expect(JSON.parse(fs.readFileSync(path.join(dir, name!), 'utf8')).parsed.data).toEqual({ title: 'A' });
+    }
   });
 
   it('prunes the entries it did not use once they are older than a build', () => {

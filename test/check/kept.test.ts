@@ -83,6 +83,12 @@ describe('kept diagnostics', () => {
     expect(after.diagnostics.some((d) => d.rule === 'stale-translation')).toBe(true);
   });
 
+  it('an entry that is not a list of diagnostics is checked again', () => {
+    const dir = repoWithProblems();
+    const junk: KeptDiagnostics = { get: () => ({ rule: 'x' }) as unknown as Diagnostic[], set() {} };
+    expect(run(dir, { kept: junk })).toEqual(run(dir));
+  });
+
   it('other severities are checked again', () => {
     const dir = repoWithProblems();
     const kept = new MapKept();
