@@ -229,9 +229,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     staging = new Staging(cacheDir);
     const previous = previousDist(cacheDir);
-    for (const info of files) {
-      if (!staging.reuse(info.path, info.sha256, distDir, previous)) staging.copy(info.path, store.blobPath(info.sha256));
-    }
+    const copies = files.filter((info) => !staging!.reuse(info.path, info.sha256, distDir, previous));
+    await staging.copyAll(copies.map((info) => ({ rel: info.path, from: store.blobPath(info.sha256) })));
     aborted();
     staging.commit(distDir, new Map(files.map((f) => [f.path, f.sha256])));
   } catch (error) {

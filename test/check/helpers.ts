@@ -12,6 +12,7 @@ import { expect } from 'vitest';
 import { loadRepository } from '../../src/content/index.js';
 import { checkRepository, prepareCheck, type CheckOptions, type CheckReport } from '../../src/check/index.js';
 import { fingerprint, formatFingerprint } from '../../src/check/fingerprint.js';
+import { tempDir } from '../support/temp.js';
 
 export const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 export const TARGETS = ['ru', 'be', 'de', 'fa-AF', 'ar', 'fa'];
@@ -43,7 +44,7 @@ function write(dir: string, rel: string, content: string | Uint8Array): void {
  * `files` added or replacing (a value of null removes the file).
  */
 export function makeRepo(files: Record<string, string | Uint8Array | null> = {}, options: { source?: string } = {}): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'psl-check-'));
+  const dir = tempDir('psl-check-');
   const source = options.source ?? fixture('source.md');
   const stamp = stampFor(fixture('source.md'));
   const all: Record<string, string | Uint8Array | null> = { [`statements/${SLUG}.md`]: source };

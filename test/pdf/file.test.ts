@@ -4,7 +4,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
@@ -12,6 +11,8 @@ import { inflateSync } from 'node:zlib';
 import { PDFContext, PDFString } from '../../src/export/pdf/objects.js';
 import { pdfFile } from '../../src/export/pdf/file.js';
 import { haveTools } from '../support/tools.js';
+import { tempDir } from '../support/temp.js';
+
 
 /** A document of 120 small objects (three object streams) and two streams. */
 function sample(): Uint8Array {
@@ -58,7 +59,7 @@ describe('PDF file writer', () => {
     const widths = /\/W \[ (\d+) (\d+) (\d+) \]/.exec(text.slice(startxref))!.slice(1).map(Number);
     expect(rows.length % (widths[0]! + widths[1]! + widths[2]!)).toBe(0);
     if (!haveTools('qpdf')) return;
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'psl-pdf-')), 'sample.pdf');
+    const file = path.join(tempDir('psl-pdf-'), 'sample.pdf');
     fs.writeFileSync(file, bytes);
     expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
   });

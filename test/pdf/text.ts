@@ -6,13 +6,14 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { toString } from 'mdast-util-to-string';
 import type { Nodes, Root } from 'mdast';
 import { SITE } from '../../src/config.js';
 import { formatDate } from '../../src/languages.js';
 import { absoluteUrl, artefactPaths, type Publication } from '../../src/publication.js';
+import { tempDir as makeTempDir } from '../support/temp.js';
+
 
 /** The text a reader of the printed statement sees: title, date, body, signature, closing. */
 export function referenceText(pub: Publication): string {
@@ -97,7 +98,7 @@ export function textHash(text: string): string {
 }
 
 export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'psl-pdf-'));
+  return makeTempDir('psl-pdf-');
 }
 
 /**
