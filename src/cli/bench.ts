@@ -150,12 +150,25 @@ async function main(): Promise<void> {
   if (sections.has('baseline') && coldMs !== undefined) {
     if (!fs.existsSync('/usr/bin/chromium')) console.log('\nBaseline\n  skipped: /usr/bin/chromium is not installed');
     else {
-      const base = await chromiumBaseline(root);
+      // Chromium and our cold build by turns, three times: the machine's speed changes from
+      // minute to minute, and the ratio should compare the two at the same speed.
+      const bases: Awaited<ReturnType<typeof chromiumBaseline>>[] = [];
+      const ours: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        bases.push(await chromiumBaseline(root));
+        clean(root);
+        const cold = await runBuildCommand(root, partial);
+        if (failed(cold)) return;
+        ours.push(cold.wallMs);
+      }
+      const base = bases[0]!;
+      const ratios = bases.map((b, i) => b.ms / ours[i]!).sort((a, b) => a - b);
       print('Baseline (headless chromium: A4 + A5 PDF and five screenshots per page)', [
-        { name: `chromium, ${base.pages} pages → ${base.files} files, start-up included`, value: base.ms, unit: 'ms' },
-        { name: 'of which starting chromium', value: base.launchMs, unit: 'ms' },
-        { name: 'our cold build', value: coldMs, unit: 'ms' },
-        { name: 'ratio chromium / ours', value: base.ms / coldMs, unit: '×', target: '≥ 3×' },
+        { name: `chromium, ${base.pages} pages → ${base.files} files, start-up included, median of 3`, value: median(bases.map((b) => b.ms)), unit: 'ms' },
+        { name: 'of which starting chromium, median', value: median(bases.map((b) => b.launchMs)), unit: 'ms' },
+        { name: 'our cold build, run by turns with chromium, median of 3', value: median(ours), unit: 'ms' },
+        { name: 'ratio chromium / ours, of the medians', value: median(bases.map((b) => b.ms)) / median(ours), unit: '×', target: '≥ 3×' },
+        { name: 'lowest ratio of one turn', value: ratios[0]!, unit: '×' },
       ]);
     }
   }
