@@ -152,6 +152,7 @@ export function splitPool(workerKinds: JobKind[], workers: Pool, local: Pool = l
       return own(workerKinds.includes(job.kind) ? sides.workers : sides.local, job);
     },
     async close() {
+      for (const item of waiting.splice(0)) item.reject(new Error('the build was stopped'));
       await Promise.all([local.close(), workers.close()]);
     },
   };

@@ -77,6 +77,21 @@ describe('splitPool', () => {
     await Promise.all(results);
   });
 
+  it('rejects the shared jobs still waiting when the pool is closed', async () => {
+    const log: string[] = [];
+    const workers = fakePool('worker', log);
+    const local = fakePool('local', log);
+    const pool = splitPool(['pdf'], workers.pool, local.pool, ['page']);
+    await pool.setup(SETUP);
+    void pool.run(job('a/pdf', 'pdf'));
+    void pool.run(job('a/images', 'images'));
+    const page = pool.run(job('a/page', 'page'));
+    await turn();
+    await pool.close();
+    await expect(page).rejects.toThrow(/stopped/);
+    expect(log).not.toContain('local:a/page');
+  });
+
   it('counts the jobs started before the check as the workers’ own', async () => {
     const log: string[] = [];
     const workers = fakePool('worker', log);
