@@ -16,6 +16,12 @@ import { parseMarkdown, type FrontMatter, type Parsed, type Point } from './pars
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/**
+ * Names the site uses for folders of its own beside the statements' (dist/feeds/, dist/fonts/,
+ * dist/release/): a statement of that name would mix its files with them.
+ */
+export const RESERVED_SLUGS = ['feeds', 'fonts', 'release'];
+
 export interface Document {
   kind: 'source' | 'translation';
   slug: string;
@@ -112,6 +118,11 @@ function loadMarkdown(repo: Repository, parse: Parser, dir: string, name: string
   if (!SLUG_PATTERN.test(slug)) {
     problem(repo, rel, `“${slug}” is not a valid statement name: use only lowercase Latin letters, digits and single hyphens.`, 'content-invalid-slug',
       `Rename the file to the English statement's name, for example ${suggestSlug(slug)}.md.`);
+    return;
+  }
+  if (RESERVED_SLUGS.includes(slug)) {
+    problem(repo, rel, `“${slug}” cannot be a statement name: the site keeps its own ${slug} in dist/${slug}/.`, 'content-invalid-slug',
+      `Rename the file, for example to ${slug}-statement.md (and its translations to match).`);
     return;
   }
   const { file, text } = readText(path.join(repo.root, rel), rel);

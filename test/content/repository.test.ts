@@ -108,6 +108,17 @@ describe('bad input is a message with a position, never an exception', () => {
     expect(repo.statements).toEqual([]);
   });
 
+  it('refuses statement names the site uses for its own folders', () => {
+    const repo = load({ 'statements/fonts.md': statement, 'statements/release.md': statement, 'translations/de/feeds.md': statement, 'statements/fonts-2.md': statement });
+    expect(messages(repo).map((m) => [m.file, m.rule])).toEqual([
+      ['statements/fonts.md', 'content-invalid-slug'],
+      ['statements/release.md', 'content-invalid-slug'],
+      ['translations/de/feeds.md', 'content-invalid-slug'],
+    ]);
+    expect(messages(repo)[0]!.reason).toMatch(/dist\/fonts\//);
+    expect(repo.statements.map((s) => s.slug)).toEqual(['fonts-2']);
+  });
+
   it('reports broken UI strings JSON at its line', () => {
     const [m] = messages(load({ 'translations/en/ui.json': '{\n  "a": "b",\n}\n' }));
     expect(m).toMatchObject({ rule: 'content-ui-json', line: 3 });

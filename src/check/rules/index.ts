@@ -62,7 +62,7 @@ export const LOADER_RULES: Array<{ id: string; severity: Severity; description: 
   { id: 'content-unreadable', severity: 'error', description: 'The file could not be read at all.' },
   { id: 'content-unknown-language', severity: 'error', description: 'A folder under translations/ is not a known language tag.' },
   { id: 'content-unexpected-file', severity: 'error', description: 'A file that is not a Markdown (.md) statement lies among the statements or translations.' },
-  { id: 'content-invalid-slug', severity: 'error', description: 'A file name that is not a valid statement name (lowercase Latin letters, digits, single hyphens).' },
+  { id: 'content-invalid-slug', severity: 'error', description: 'A file name that is not a valid statement name (lowercase Latin letters, digits, single hyphens; not feeds, fonts or release).' },
   { id: 'content-ui-json', severity: 'error', description: 'ui.json is not a valid JSON object.' },
 ];
 
