@@ -242,7 +242,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     store.pruneKept();
     parseCache.prune();
-    store.finishRun(files.map((f) => f.sha256));
+    const whole = !options.statements && !options.langs && OUTPUTS.every((o) => only.includes(o));
+    store.finishRun(files.map((f) => f.sha256), whole);
   } catch {
     // tidying only: what is left is pruned next time
   }

@@ -161,10 +161,13 @@ export class Store {
    * entries, the blobs no remaining entry or dist/ names, and what was derived from those.
    * Anything written or used in the last GRACE_MS stays, for a build running beside this one.
    */
-  finishRun(distBlobs: Iterable<string>): void {
+  finishRun(distBlobs: Iterable<string>, whole = true): void {
     const runs = path.join(this.dir, 'runs');
     fs.mkdirSync(runs, { recursive: true });
-    const name = `${String(Date.now()).padStart(15, '0')}-${process.pid}-${counter++}.json`;
+    // Builds of part of the content (--lang, --statement, --only) are noted apart: the note of
+    // the last whole build stays however many partial ones follow, so that ten `--lang fa`
+    // builds in a row do not make the next whole build render every language again.
+    const name = `${String(Date.now()).padStart(15, '0')}-${process.pid}-${counter++}${whole ? '' : PART}.json`;
     writeAtomic(path.join(runs, name), JSON.stringify({ keys: [...this.used], blobs: [...new Set(distBlobs)] }));
     const noted = fs.readdirSync(runs).filter((n) => n.endsWith('.json')).sort();
     if (noted.length > PRUNE_AFTER) this.prune(runs, noted);
@@ -173,7 +176,9 @@ export class Store {
   private prune(runs: string, noted: string[]): void {
     const keys = new Set<string>();
     const blobs = new Set<string>();
-    for (const name of noted.slice(-KEEP_RUNS)) {
+    const lastWhole = noted.findLast((n) => !n.endsWith(`${PART}.json`));
+    const kept = new Set([...noted.slice(-KEEP_RUNS), ...(lastWhole ? [lastWhole] : [])]);
+    for (const name of kept) {
       const run = readJson(path.join(runs, name)) as { keys?: unknown; blobs?: unknown } | undefined;
       if (!run || !Array.isArray(run.keys) || !Array.isArray(run.blobs)) {
         // Unsure what is in use: keep everything this time, and forget the unreadable note.
@@ -214,7 +219,7 @@ export class Store {
         if (!blobs.has(name) && old(file)) fs.rmSync(file, { force: true });
       }
     }
-    for (const name of noted.slice(0, -KEEP_RUNS)) fs.rmSync(path.join(runs, name), { force: true });
+    for (const name of noted) if (!kept.has(name)) fs.rmSync(path.join(runs, name), { force: true });
   }
 
   read(info: ArtefactInfo): Uint8Array {
@@ -224,6 +229,9 @@ export class Store {
 
 /** Versions of the exporters whose kept results stay (see pruneKept). */
 const KEPT_VERSIONS = 4;
+
+/** The end of the name of a partial build's note (see finishRun). */
+const PART = '-part';
 
 /** Builds whose job entries and blobs stay, and how many are noted before the rest are removed (see finishRun). */
 export const KEEP_RUNS = 10;

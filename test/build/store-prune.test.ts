@@ -80,6 +80,25 @@ describe('pruning the build cache', () => {
     expect(fs.readFileSync(path.join(root, 'dist/alpha/de/alpha-de-a4.pdf'))).toEqual(fs.readFileSync(path.join(fresh, 'dist/alpha/de/alpha-de-a4.pdf')));
   });
 
+  it('keeps what the last whole build used, however many partial builds follow', async () => {
+    const root = repo();
+    const cache = path.join(root, '.cache/build');
+    const first = await run(root);
+    expect(first.built).toBeGreaterThan(3);
+    // More partial builds than are noted before pruning, each with an edit, and all of it old.
+    for (let i = 0; i <= PRUNE_AFTER + 2; i++) {
+      writeTranslation(root, 'de', 'alpha', `Fassung ${i}.`);
+      await run(root, { langs: ['de'] });
+      age(cache);
+    }
+    expect(list(path.join(cache, 'runs')).length).toBeLessThanOrEqual(PRUNE_AFTER + 1);
+    // The other languages come from the cache. Made again: the German page and PDFs, which
+    // link to every published language again, and the site files, which list them all.
+    const whole = await run(root);
+    expect(whole.built).toBe(3);
+    expect(whole.cached).toBe(first.built - 3);
+  });
+
   it('leaves what another build uses or has just written', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'psl-prune-'));
     roots.push(dir);
