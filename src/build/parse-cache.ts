@@ -36,7 +36,7 @@ export class ParseCache {
     return parsed;
   };
 
-  /** Remove the entries of files no longer there (see KeptJson.prune). */
+  /** Remove the entries of texts this load did not read: old versions of edited files (see KeptJson.prune). */
   prune(): void {
     this.kept.prune();
   }
