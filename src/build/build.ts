@@ -19,7 +19,7 @@ import { knowDates, LANGUAGES } from '../languages.js';
 import { BuildError, EXIT } from './errors.js';
 import { assertDistPath } from './paths.js';
 import { RENDER_MODULES, codeVersion, configVersion, fontsVersion, hashParts } from './hash.js';
-import { OUTPUTS, pairKey, planJobs, repositoryDigest, type Job, type Output, type Versions } from './jobs.js';
+import { OUTPUTS, allJobIds, pairKey, planJobs, repositoryDigest, type Job, type Output, type Versions } from './jobs.js';
 import { localPool, setupKey, splitPool, threadPool, type Pool } from './pool.js';
 import { portableRepository, type JobResult, type RunnerSetup } from './runner.js';
 import { REAL_RENDERERS } from './renderers.js';
@@ -243,6 +243,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     store.pruneKept();
     parseCache.prune();
     const whole = !options.statements && !options.langs && OUTPUTS.every((o) => only.includes(o));
+    // Every publication of a whole build is a candidate, published or not.
+    if (whole) store.forgetLatest(allJobIds(candidates));
     store.finishRun(files.map((f) => f.sha256), whole);
   } catch {
     // tidying only: what is left is pruned next time

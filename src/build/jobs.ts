@@ -45,14 +45,26 @@ export function planJobs(pubs: Publication[], only: Output[], versions: Versions
   if (only.includes('html')) kinds.push('page');
   for (const pub of pubs) {
     for (const kind of kinds) {
-      jobs.push({ id: `${pub.slug}/${pub.lang.tag}/${kind}`, kind, slug: pub.slug, lang: pub.lang.tag, key: jobKey(kind, pub, versions, repo) });
+      jobs.push({ id: jobId(pub, kind), kind, slug: pub.slug, lang: pub.lang.tag, key: jobKey(kind, pub, versions, repo) });
     }
   }
   if (only.includes('html') && pubs.length > 0) {
     const key = hashParts({ kind: 'site', ...flat(versions, 'site'), pubs: pubs.map((p) => jobKey('page', p, versions, repo)).join(',') });
-    jobs.push({ id: 'site', kind: 'site', key });
+    jobs.push({ id: SITE_JOB, kind: 'site', key });
   }
   return jobs;
+}
+
+const SITE_JOB = 'site';
+
+function jobId(pub: Publication, kind: JobKind): string {
+  return `${pub.slug}/${pub.lang.tag}/${kind}`;
+}
+
+/** The id of every job a build of all of these publications has. */
+export function allJobIds(pubs: Publication[]): string[] {
+  const kinds: JobKind[] = ['images', 'pdf', 'page'];
+  return [SITE_JOB, ...pubs.flatMap((pub) => kinds.map((kind) => jobId(pub, kind)))];
 }
 
 function jobKey(kind: JobKind, pub: Publication, versions: Versions, repo: Repository): string {

@@ -155,6 +155,23 @@ export class Store {
   }
 
   /**
+   * Forget what builds made last for jobs that no longer exist (a statement or a language
+   * removed or renamed), unless written lately: it kept their files in the cache for good.
+   */
+  forgetLatest(jobIds: Iterable<string>): void {
+    const current = new Set([...jobIds].map((id) => `${sha256(id)}.json`));
+    for (const name of fs.readdirSync(this.latest)) {
+      if (current.has(name)) continue;
+      const file = path.join(this.latest, name);
+      try {
+        if (Date.now() - fs.statSync(file).mtimeMs > GRACE_MS) fs.rmSync(file, { force: true });
+      } catch {
+        // removed by another build meanwhile
+      }
+    }
+  }
+
+  /**
    * Note this build in runs/: the job entries it used and the blobs of the dist/ it wrote.
    * Each edit adds new PDFs, images and zips to the cache (6 MB for one changed language), so
    * once PRUNE_AFTER builds are noted, what none of the last KEEP_RUNS used is removed: job

@@ -99,6 +99,27 @@ describe('pruning the build cache', () => {
     expect(whole.cached).toBe(first.built - 3);
   });
 
+  it('forgets what it made last for a statement that was removed, so that its files can go', async () => {
+    const root = tempRepo(['alpha', 'beta']);
+    roots.push(root);
+    const cache = path.join(root, '.cache/build');
+    await run(root);
+    const latest = () => list(path.join(cache, 'latest')).length;
+    // Per statement: images, PDFs and page in four languages; and the site files.
+    expect(latest()).toBe(2 * 3 * 4 + 1);
+    fs.rmSync(path.join(root, 'statements/beta.md'));
+    for (const lang of ['ru', 'de', 'fa']) fs.rmSync(path.join(root, `translations/${lang}/beta.md`));
+    // Not while another build may still show them.
+    await run(root);
+    expect(latest()).toBe(2 * 3 * 4 + 1);
+    age(cache);
+    // Nor after a build of part of the content.
+    await run(root, { langs: ['de'] });
+    expect(latest()).toBe(2 * 3 * 4 + 1);
+    await run(root);
+    expect(latest()).toBe(3 * 4 + 1);
+  });
+
   it('leaves what another build uses or has just written', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'psl-prune-'));
     roots.push(dir);
