@@ -27,13 +27,24 @@ export function uax14Breaks(text: string): Array<{ position: number; required: b
   return out;
 }
 
-type Hyphenator = (text: string, options?: { hyphenChar?: string; minWordLength?: number }) => string;
+type Hyphenate = (text: string, options?: { hyphenChar?: string; minWordLength?: number }) => string;
+type Hyphenator = (word: string) => string;
 const hyphenators = new Map<string, Hyphenator>();
 
+/**
+ * The word with soft hyphens at the patterns' points. Each word is worked out once per thread:
+ * the A4 and A5 layouts of a text break the same words, and many words come back.
+ */
 function hyphenator(patterns: NonNullable<Language['hyphenation']>): Hyphenator {
   let h = hyphenators.get(patterns);
   if (!h) {
-    h = (require(`hyphen/${patterns}`) as { hyphenateSync: Hyphenator }).hyphenateSync;
+    const hyphenate = (require(`hyphen/${patterns}`) as { hyphenateSync: Hyphenate }).hyphenateSync;
+    const done = new Map<string, string>();
+    h = (word) => {
+      let out = done.get(word);
+      if (out === undefined) done.set(word, (out = hyphenate(word, { hyphenChar: SHY })));
+      return out;
+    };
     hyphenators.set(patterns, h);
   }
   return h;
@@ -57,7 +68,7 @@ export function hyphenationPoints(text: string, lang: Language): number[] {
   for (const m of text.matchAll(WORD)) {
     const word = m[0];
     if (word.length < LEFT_MIN + RIGHT_MIN || word.includes(SHY)) continue;
-    const h = hyph(word, { hyphenChar: SHY });
+    const h = hyph(word);
     let at = 0;
     for (let i = 0; i < h.length; i++) {
       if (h[i] === SHY) {
