@@ -11,7 +11,7 @@ import path from 'node:path';
 import { dateKey, DATE_FORMAT_VERSION, formatDateWithIntl } from '../languages.js';
 import type { Publication } from '../publication.js';
 import { sha256 } from './hash.js';
-import { readJson, writeAtomic } from './store.js';
+import { readJson, writeAtomic } from './files.js';
 
 /** The formatted date of every publication in `pubs` (see knowDates), kept in `dir` between builds. */
 export function datesFor(pubs: Publication[], dir: string): Record<string, string> {

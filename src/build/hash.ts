@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { threadId } from 'node:worker_threads';
 import { FONTS } from '../fonts.js';
 import { SITE } from '../config.js';
+import { readJson, writeAtomic } from './files.js';
 
 export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
@@ -68,7 +68,7 @@ function compiledVersions(): { get(entry: string): string } {
   if (compiled) return compiled;
   const file = path.join(COMPILED_DIR!, 'versions.json');
   const lock = sha256(readOr(path.join(PROJECT_DIR, 'package-lock.json')));
-  const kept = readJsonFile(file) as { lock?: string; versions?: Record<string, string> } | undefined;
+  const kept = readJson(file) as { lock?: string; versions?: Record<string, string> } | undefined;
   const usable = kept?.lock === lock && typeof kept.versions === 'object' && kept.versions !== null && !Array.isArray(kept.versions);
   const versions: Record<string, string> = usable ? { ...kept.versions } : {};
   compiled = {
@@ -76,9 +76,7 @@ function compiledVersions(): { get(entry: string): string } {
       if (typeof versions[entry] === 'string') return versions[entry];
       versions[entry] = hashCode(entry, PROJECT_DIR);
       try {
-        const tmp = `${file}.tmp-${process.pid}-${threadId}`;
-        fs.writeFileSync(tmp, JSON.stringify({ lock, versions }));
-        fs.renameSync(tmp, file);
+        writeAtomic(file, JSON.stringify({ lock, versions }));
       } catch {
         // a read-only checkout: hashed again next time
       }
@@ -93,14 +91,6 @@ function readOr(file: string): Buffer | string {
     return fs.readFileSync(file);
   } catch {
     return '';
-  }
-}
-
-function readJsonFile(file: string): unknown {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch {
-    return undefined;
   }
 }
 

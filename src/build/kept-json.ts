@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sha256 } from './hash.js';
-import { GRACE_MS, writeAtomic } from './store.js';
+import { GRACE_MS } from './store.js';
+import { olderThan, writeAtomic } from './files.js';
 
 export class KeptJson<T> {
   private readonly used = new Set<string>();
@@ -50,15 +51,9 @@ export class KeptJson<T> {
     } catch {
       return;
     }
-    const now = Date.now();
     for (const name of names) {
-      if (this.used.has(name)) continue;
       const file = path.join(this.dir, name);
-      try {
-        if (now - fs.statSync(file).mtimeMs > GRACE_MS) fs.rmSync(file, { force: true });
-      } catch {
-        // removed by another build meanwhile
-      }
+      if (!this.used.has(name) && olderThan(file, GRACE_MS)) fs.rmSync(file, { force: true });
     }
   }
 

@@ -12,6 +12,7 @@ import type { Artefact } from '../publication.js';
 import type { Keep } from './renderers.js';
 import { createHash } from 'node:crypto';
 import { sha256 } from './hash.js';
+import { olderThan, readJson, writeAtomic } from './files.js';
 
 /** An artefact without its bytes: what the cache and the manifest record. */
 export type ArtefactInfo = Omit<Artefact, 'bytes'> & { sha256: string; size: number };
@@ -163,11 +164,7 @@ export class Store {
     for (const name of fs.readdirSync(this.latest)) {
       if (current.has(name)) continue;
       const file = path.join(this.latest, name);
-      try {
-        if (Date.now() - fs.statSync(file).mtimeMs > GRACE_MS) fs.rmSync(file, { force: true });
-      } catch {
-        // removed by another build meanwhile
-      }
+      if (olderThan(file, GRACE_MS)) fs.rmSync(file, { force: true });
     }
   }
 
@@ -205,13 +202,7 @@ export class Store {
       for (const key of run.keys) keys.add(String(key));
       for (const hash of run.blobs) blobs.add(String(hash));
     }
-    const old = (file: string) => {
-      try {
-        return Date.now() - fs.statSync(file).mtimeMs > GRACE_MS;
-      } catch {
-        return false; // gone already
-      }
-    };
+    const old = (file: string) => olderThan(file, GRACE_MS);
     // Entries no kept build used, and files left by builds that were killed mid-write.
     for (const name of fs.readdirSync(this.jobs)) {
       const file = path.join(this.jobs, name);
@@ -256,15 +247,6 @@ export const PRUNE_AFTER = 20;
 /** Longer than any build takes: what a build running beside the pruning one wrote or used stays. */
 export const GRACE_MS = 10 * 60_000;
 
-/** A JSON file's value, or undefined when it is missing or not JSON. */
-export function readJson(file: string): unknown {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
 function touch(file: string): void {
   try {
     const now = new Date();
@@ -283,26 +265,5 @@ function markUsed(dir: string): void {
   touch(dir);
 }
 
+/** Tells apart the notes of builds that finish in the same millisecond (see finishRun). */
 let counter = 0;
-
-export function writeAtomic(file: string, data: Uint8Array | string | Uint8Array[]): void {
-  const tmp = `${file}.tmp-${process.pid}-${counter++}`;
-  if (Array.isArray(data)) writePieces(tmp, data);
-  else fs.writeFileSync(tmp, data);
-  fs.renameSync(tmp, file);
-}
-
-function writePieces(file: string, parts: Uint8Array[]): void {
-  const fd = fs.openSync(file, 'w');
-  try {
-    // writev takes at most IOV_MAX (1024 on Linux) buffers at a time, and may write less.
-    for (let i = 0; i < parts.length; i += 1024) {
-      const batch = parts.slice(i, i + 1024);
-      const total = batch.reduce((n, p) => n + p.length, 0);
-      const written = fs.writevSync(fd, batch);
-      if (written < total) fs.writeSync(fd, Buffer.concat(batch).subarray(written));
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-}
