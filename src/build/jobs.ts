@@ -39,10 +39,7 @@ export interface Versions {
  */
 export function planJobs(pubs: Publication[], only: Output[], versions: Versions, repo: Repository): Job[] {
   const jobs: Job[] = [];
-  const kinds: JobKind[] = [];
-  if (only.includes('images')) kinds.push('images');
-  if (only.includes('pdf')) kinds.push('pdf');
-  if (only.includes('html')) kinds.push('page');
+  const kinds = publicationKinds(only);
   for (const pub of pubs) {
     for (const kind of kinds) {
       jobs.push({ id: jobId(pub, kind), kind, slug: pub.slug, lang: pub.lang.tag, key: jobKey(kind, pub, versions, repo) });
@@ -61,9 +58,18 @@ function jobId(pub: Publication, kind: JobKind): string {
   return `${pub.slug}/${pub.lang.tag}/${kind}`;
 }
 
-/** The id of every job a build of all of these publications has. */
+/** The jobs of one publication for these outputs, in the order to start them. */
+function publicationKinds(only: Output[]): JobKind[] {
+  const kinds: JobKind[] = [];
+  if (only.includes('images')) kinds.push('images');
+  if (only.includes('pdf')) kinds.push('pdf');
+  if (only.includes('html')) kinds.push('page');
+  return kinds;
+}
+
+/** The id of every job a build of all of these publications, and of every output, has. */
 export function allJobIds(pubs: Publication[]): string[] {
-  const kinds: JobKind[] = ['images', 'pdf', 'page'];
+  const kinds = publicationKinds(OUTPUTS);
   return [SITE_JOB, ...pubs.flatMap((pub) => kinds.map((kind) => jobId(pub, kind)))];
 }
 
