@@ -150,7 +150,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let check: CheckOutcome;
   try {
     const checker = options.checker ?? (await import('./real-checker.js')).realChecker;
-    check = await checker(repo, { langs: options.langs, statements: options.statements, cacheDir: path.join(cacheDir, 'checked') });
+    check = await checker(repo, { langs: options.langs, statements: options.statements, keep: { dir: path.join(cacheDir, 'checked'), fonts: versions.fonts } });
     phase('check');
     aborted();
     skipped = candidates

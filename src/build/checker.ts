@@ -17,8 +17,11 @@ export interface CheckOutcome {
 export interface CheckScope {
   langs?: string[];
   statements?: string[];
-  /** A folder of the build's cache where the checker may keep results between builds. */
-  cacheDir?: string;
+  /**
+   * Where in the build's cache the checker may keep results between builds, and the version
+   * of the fonts (the coverage rule checks against them), which the build has worked out.
+   */
+  keep?: { dir: string; fonts: string };
 }
 
 export type Checker = (repo: Repository, scope: CheckScope) => Promise<CheckOutcome>;

@@ -5,14 +5,14 @@
 import type { Repository } from '../content/repository.js';
 import { checkRepository, formatHuman, prepareCheck, type CheckReport, type Diagnostic } from '../check/index.js';
 import type { Checker, CheckOutcome } from './checker.js';
-import { codeVersion, fontsVersion, hashParts } from './hash.js';
+import { codeVersion, hashParts } from './hash.js';
 import { KeptJson } from './kept-json.js';
 
 export const realChecker: Checker = async (repo: Repository, scope) => {
   const langs = scope.langs ? repo.languages.filter((l) => scope.langs!.includes(l.tag) || l.source) : repo.languages;
   await prepareCheck(langs);
   // Each file's diagnostics are kept, for the checker's code and fonts (the coverage rule).
-  const kept = scope.cacheDir ? new KeptJson<Diagnostic[]>(scope.cacheDir, hashParts({ code: codeVersion(CHECK_MODULE), fonts: fontsVersion() })) : undefined;
+  const kept = scope.keep ? new KeptJson<Diagnostic[]>(scope.keep.dir, hashParts({ code: codeVersion(CHECK_MODULE), fonts: scope.keep.fonts })) : undefined;
   const report = checkRepository(repo, { langs: scope.langs, statements: scope.statements, kept });
   // A narrowed check leaves the other files' entries unused, not stale.
   if (!scope.langs && !scope.statements) kept?.prune();
