@@ -2,24 +2,17 @@
  * The parse cache gives what the parser gives: the same trees, front matter, places and
  * messages, whether an entry is new, read back, or unreadable.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { parseMarkdown } from '../../src/content/parse.js';
 import { ParseCache } from '../../src/build/parse-cache.js';
 import { GRACE_MS } from '../../src/build/store.js';
+import { tempDir } from '../support/temp.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-
-function cacheDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'psl-parse-cache-'));
-  dirs.push(dir);
-  return dir;
-}
+const cacheDir = () => tempDir('psl-parse-cache-');
 
 /** Every Markdown file the project has: the statements, their translations, the checker's fixtures. */
 function markdownFiles(): string[] {

@@ -27,12 +27,17 @@ function fakePool(name: string, log: string[]) {
 const job = (id: string, kind: JobKind): Job => ({ id, kind, key: id });
 const turn = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A splitPool with the PDFs on a stand-in worker, this thread a stand-in too, both noting into one log. */
+function pools(shared: JobKind[]) {
+  const log: string[] = [];
+  const workers = fakePool('worker', log);
+  const local = fakePool('local', log);
+  return { log, workers, local, pool: splitPool(['pdf'], workers.pool, local.pool, shared) };
+}
+
 describe('splitPool', () => {
   it('gives the shared jobs to the side that runs out of its own jobs first', async () => {
-    const log: string[] = [];
-    const workers = fakePool('worker', log);
-    const local = fakePool('local', log);
-    const pool = splitPool(['pdf'], workers.pool, local.pool, ['page', 'site']);
+    const { log, workers, local, pool } = pools(['page', 'site']);
     await pool.setup(SETUP);
     const jobs = [job('a/images', 'images'), job('a/pdf', 'pdf'), job('a/page', 'page'), job('b/images', 'images'), job('b/pdf', 'pdf'), job('b/page', 'page'), job('site', 'site')];
     const results = jobs.map((j) => pool.run(j));
@@ -61,10 +66,7 @@ describe('splitPool', () => {
   });
 
   it('starts the shared jobs at once in this thread when it has nothing else to do', async () => {
-    const log: string[] = [];
-    const workers = fakePool('worker', log);
-    const local = fakePool('local', log);
-    const pool = splitPool(['pdf'], workers.pool, local.pool, ['page', 'site']);
+    const { log, workers, local, pool } = pools(['page', 'site']);
     await pool.setup(SETUP);
     const results = [pool.run(job('a/pdf', 'pdf')), ...['a', 'b', 'c', 'd'].map((s) => pool.run(job(`${s}/page`, 'page')))];
     await turn();
@@ -79,10 +81,7 @@ describe('splitPool', () => {
   });
 
   it('rejects the shared jobs still waiting when the pool is closed', async () => {
-    const log: string[] = [];
-    const workers = fakePool('worker', log);
-    const local = fakePool('local', log);
-    const pool = splitPool(['pdf'], workers.pool, local.pool, ['page']);
+    const { log, pool } = pools(['page']);
     await pool.setup(SETUP);
     void pool.run(job('a/pdf', 'pdf'));
     void pool.run(job('a/images', 'images'));
@@ -94,10 +93,7 @@ describe('splitPool', () => {
   });
 
   it('counts the jobs started before the check as the workers’ own', async () => {
-    const log: string[] = [];
-    const workers = fakePool('worker', log);
-    const local = fakePool('local', log);
-    const pool = splitPool(['pdf'], workers.pool, local.pool, ['page']);
+    const { log, workers, local, pool } = pools(['page']);
     const speculated = pool.speculate!(SETUP, [job('a/pdf', 'pdf')]);
     await pool.setup(SETUP);
     const results = [pool.run(job('a/images', 'images')), pool.run(job('a/page', 'page'))];

@@ -3,28 +3,24 @@
  * a run without them reports, and a change to a file, to the English source or to the
  * severities is checked afresh.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadRepository } from '../../src/content/index.js';
 import { checkRepository, prepareCheck, type CheckOptions, type Diagnostic, type KeptDiagnostics } from '../../src/check/index.js';
 import { SLUG, fixture, makeRepo } from './helpers.js';
 
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 beforeAll(() => prepareCheck());
 
-/** A repository with problems in five languages, one of them silenced by a check-ignore comment. */
+/** A repository with problems in five languages, one of them silenced by a check-ignore comment (removed with the test file's temporary folders). */
 function repoWithProblems(): string {
-  const dir = makeRepo({
+  return makeRepo({
     [`translations/ru/${SLUG}.md`]: fixture('fail/double-space.ru.md'),
     [`translations/fa/${SLUG}.md`]: fixture('fail/zwnj-prefix.fa.md'),
     [`translations/ar/${SLUG}.md`]: fixture('fail/structure-numbers.ar.md'),
     [`translations/de/${SLUG}.md`]: fixture('fail/quotes.de.md'),
     [`translations/be/${SLUG}.md`]: fixture('fail/check-ignore-comment.ru.md'),
   });
-  dirs.push(dir);
-  return dir;
 }
 
 class MapKept implements KeptDiagnostics {
