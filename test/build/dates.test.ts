@@ -1,22 +1,13 @@
 /** The build's dates: formatted once with Intl, kept in the cache, and given to every thread. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { datesFor } from '../../src/build/dates.js';
 import { dateKey, findLanguage, formatDate, formatDateWithIntl, knowDates, type Language } from '../../src/languages.js';
 import type { Publication } from '../../src/publication.js';
+import { tempDir as makeTempDir } from '../support/temp.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'psl-dates-'));
-  dirs.push(dir);
-  return dir;
-}
+const tempDir = () => makeTempDir('psl-dates-');
 
 const lang = (tag: string) => findLanguage(tag) as Language;
 const pub = (tag: string, date: string) => ({ lang: lang(tag), date }) as Publication;
