@@ -18,6 +18,44 @@ function tables(sfnt: Uint8Array): Map<string, Buffer> {
   return out;
 }
 
+/** The font's hmtx with the left side bearing of every glyph without contours set to 0. */
+function emptyBearingsZeroed(font: Map<string, Buffer>): Buffer {
+  const hmtx = Buffer.from(font.get('hmtx')!);
+  const [glyf, loca] = [font.get('glyf')!, font.get('loca')!];
+  const long = font.get('head')!.readInt16BE(50) === 1;
+  const offset = (g: number) => (long ? loca.readUInt32BE(4 * g) : 2 * loca.readUInt16BE(2 * g));
+  const hMetrics = font.get('hhea')!.readUInt16BE(34);
+  for (let g = 0; g < font.get('maxp')!.readUInt16BE(4); g++) {
+    if (offset(g + 1) > offset(g) && glyf.readInt16BE(offset(g)) !== 0) continue;
+    hmtx.writeInt16BE(0, g < hMetrics ? 4 * g + 2 : 4 * hMetrics + 2 * (g - hMetrics));
+  }
+  return hmtx;
+}
+
+/** The transform version of a table in a WOFF2 file's directory (0–3). */
+function transformVersion(file: Uint8Array, tag: string): number | undefined {
+  const known = ['cmap', 'head', 'hhea', 'hmtx', 'maxp', 'name', 'OS/2', 'post', 'cvt ', 'fpgm', 'glyf', 'loca', 'prep'];
+  let at = 48;
+  const base128 = () => {
+    let n = 0;
+    for (let more = true; more; at++) {
+      n = n * 128 + (file[at]! & 0x7f);
+      more = (file[at]! & 0x80) !== 0;
+    }
+    return n;
+  };
+  for (let i = 0; i < new DataView(file.buffer, file.byteOffset).getUint16(12); i++) {
+    const flags = file[at++]!;
+    const name = (flags & 63) === 63 ? Buffer.from(file.subarray(at, (at += 4))).toString('latin1') : known[flags & 63];
+    const version = flags >> 6;
+    base128();
+    const transformed = name === 'glyf' || name === 'loca' ? version === 0 : version !== 0;
+    if (transformed) base128();
+    if (name === tag) return version;
+  }
+  return undefined;
+}
+
 describe('WOFF2 encoder', () => {
   const cases: [FontId, string][] = [
     ['pt-serif-regular', 'Statement of the Post-Soviet Left, 2025 — «Заявление»'],
@@ -39,6 +77,8 @@ describe('WOFF2 encoder', () => {
         if (tag === 'glyf' || tag === 'loca') continue;
         // The decoder rewrites head's checkSumAdjustment (bytes 8–11) for the font it rebuilds.
         if (tag === 'head') expect(Buffer.concat([decoded.get(tag)!.subarray(0, 8), decoded.get(tag)!.subarray(12)])).toEqual(Buffer.concat([bytes.subarray(0, 8), bytes.subarray(12)]));
+        // hmtx is rebuilt from the glyph boxes, which give a glyph that draws nothing a bearing of 0.
+        else if (tag === 'hmtx') expect(decoded.get(tag), tag).toEqual(emptyBearingsZeroed(original));
         else expect(decoded.get(tag), tag).toEqual(bytes);
       }
       const hb = await harfbuzz();
@@ -77,6 +117,22 @@ describe('WOFF2 encoder', () => {
       expect(Math.abs(tables(await wawoff2.decompress(await woff2(sfnt))).get('glyf')!.length - tables(sfnt).get('glyf')!.length)).toBeLessThan(glyphs * 4);
     }
   }, 60_000);
+
+  it('leaves out the bearings of hmtx when they are the glyph boxes, and keeps them when they are not', async () => {
+    const sfnt = await subsetText(fs.readFileSync(FONTS['pt-serif-regular'].file), 'Statement 2025');
+    expect(transformVersion(await woff2(sfnt), 'glyf')).toBe(0);
+    expect(transformVersion(await woff2(sfnt), 'hmtx')).toBe(1);
+    // One glyph with contours whose bearing is not its xMin: hmtx goes as it is.
+    const font = tables(sfnt);
+    const hMetrics = font.get('hhea')!.readUInt16BE(34);
+    const drawn = [...Array(hMetrics).keys()].find((g) => emptyBearingsZeroed(font).readInt16BE(4 * g + 2) !== 0)!;
+    const changed = Buffer.from(sfnt);
+    const hmtxAt = changed.indexOf(font.get('hmtx')!);
+    changed.writeInt16BE(changed.readInt16BE(hmtxAt + 4 * drawn + 2) + 1, hmtxAt + 4 * drawn + 2);
+    const file = await woff2(changed);
+    expect(transformVersion(file, 'hmtx')).toBe(0);
+    expect(tables(await wawoff2.decompress(file)).get('hmtx')).toEqual(tables(changed).get('hmtx'));
+  });
 
   it('is deterministic', async () => {
     const sfnt = await subsetText(fs.readFileSync(FONTS['pt-serif-bold'].file), 'abc');

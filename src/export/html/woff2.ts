@@ -1,19 +1,27 @@
 /**
  * WOFF2 files from TrueType fonts (W3C WOFF 2.0): the glyf table transformed (see
- * glyf-transform.ts), the other tables as they are, all Brotli-compressed by Node's own zlib,
- * behind the WOFF2 header and table directory.
+ * glyf-transform.ts), hmtx too where its bearings are the glyph boxes (hmtx-transform.ts), the
+ * other tables as they are, all Brotli-compressed by Node's own zlib, behind the WOFF2 header
+ * and table directory.
  *
  * Why not wawoff2 (Google's encoder compiled to WebAssembly): it took 1.2 s of CPU per cold
- * build for the 34 font files, on the thread that typesets. Here Brotli runs on libuv's threads
- * at quality 10: 0.3 s of CPU for the same files, which come out 5 % larger (186 KB against
- * 178 KB; Google's encoder searches harder at quality 11). Measured on those files: without the
- * glyf transform 204 KB, at quality 7 195 KB, at 11 185 KB for 70 % more CPU than 10.
+ * build for the 34 font files, on the thread that typesets. Here Brotli runs on libuv's threads.
+ *
+ * Brotli quality 5, not 10 or 11: on the 34 files of a build (308 KB before compression),
+ * quality 5 took 20–25 ms of CPU; quality 10 took 300–450 ms for files 5 % smaller, 11 twice
+ * that for 0.3 % less again; 6 to 8 gave the size of 5 for more time, 4 was 2.5 % larger.
+ * That CPU was 8 % of a cold build's, on 2 cores that the build's two threads keep busy.
+ * The build's fonts come to 192.7 KB, against 183.6 KB at quality 10 (185.8 KB at quality 10
+ * before the hmtx transform): a reader's first page loads 0.5–1.1 KB more (17.2 KB of fonts
+ * for the English page, 26.4 KB for the Arabic one).
  */
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { transformGlyf } from './glyf-transform.js';
+import { transformHmtx } from './hmtx-transform.js';
 
 const brotli = promisify(zlib.brotliCompress);
+const QUALITY = 5;
 
 /** Tags with a one-byte code in the table directory (WOFF 2.0, 5.1 "Known Table Tags"). */
 const KNOWN_TAGS = [
@@ -25,7 +33,10 @@ const KNOWN_TAGS = [
 interface Table {
   tag: string;
   data: Uint8Array;
-  /** glyf and loca, transformed: the glyf streams, and nothing for loca (the decoder rebuilds it). */
+  /**
+   * glyf and loca, transformed: the glyf streams, and nothing for loca (the decoder rebuilds
+   * it); hmtx, when transformed: the advance widths.
+   */
   transformed?: Uint8Array;
 }
 
@@ -53,19 +64,23 @@ function base128(n: number): number[] {
 
 /**
  * A table's directory entry. Transform version 0 means "transformed" for glyf and loca and
- * "as is" for every other table (glyf and loca as they are would be version 3); a transformed
- * table also gives its transformed length.
+ * "as is" for every other table (glyf and loca as they are would be version 3, and hmtx
+ * transformed is version 1); a transformed table also gives its transformed length.
  */
 function directoryEntry(table: Table): number[] {
   const known = KNOWN_TAGS.indexOf(table.tag);
   const tag = known >= 0 ? [] : [...table.tag].map((c) => c.charCodeAt(0));
-  const version = !table.transformed && (table.tag === 'glyf' || table.tag === 'loca') ? 3 << 6 : 0;
+  const glyfOrLoca = table.tag === 'glyf' || table.tag === 'loca';
+  const version = (table.transformed ? (glyfOrLoca ? 0 : 1) : glyfOrLoca ? 3 : 0) << 6;
   const lengths = [...base128(table.data.length), ...(table.transformed ? base128(table.transformed.length) : [])];
   return [(known >= 0 ? known : 63) | version, ...tag, ...lengths];
 }
 
-/** glyf and loca transformed (loca right after glyf, as decoders expect), the rest as they are. */
-function withGlyfTransform(tables: Table[]): Table[] {
+/**
+ * glyf and loca transformed (loca right after glyf, as decoders expect), hmtx too where it
+ * can be (it needs the transformed glyf), the rest as they are.
+ */
+function withTransforms(tables: Table[]): Table[] {
   const find = (tag: string) => tables.find((t) => t.tag === tag);
   const glyf = find('glyf');
   const loca = find('loca');
@@ -75,6 +90,12 @@ function withGlyfTransform(tables: Table[]): Table[] {
   const numGlyphs = (maxp.data[4]! << 8) | maxp.data[5]!;
   const indexFormat = (head.data[50]! << 8) | head.data[51]!;
   const transformed = transformGlyf({ glyf: glyf.data, loca: loca.data, indexFormat, numGlyphs });
+  const hhea = find('hhea');
+  const hmtx = find('hmtx');
+  if (hhea && hmtx && hhea.data.length >= 36) {
+    const numberOfHMetrics = (hhea.data[34]! << 8) | hhea.data[35]!;
+    hmtx.transformed = transformHmtx({ glyf: glyf.data, loca: loca.data, indexFormat, numGlyphs, hmtx: hmtx.data, numberOfHMetrics });
+  }
   const rest = tables.filter((t) => t !== glyf && t !== loca);
   const at = rest.findIndex((t) => t.tag > 'glyf');
   const pair = [{ ...glyf, transformed }, { ...loca, transformed: new Uint8Array(0) }];
@@ -87,7 +108,7 @@ const pad4 = (n: number) => (n + 3) & ~3;
 export async function woff2(sfnt: Uint8Array): Promise<Uint8Array> {
   const read = readTables(sfnt);
   const flavor = read.flavor;
-  const tables = withGlyfTransform(read.tables);
+  const tables = withTransforms(read.tables);
   const bytesOf = (t: Table) => t.transformed ?? t.data;
   const stream = new Uint8Array(tables.reduce((n, t) => n + bytesOf(t).length, 0));
   let at = 0;
@@ -97,7 +118,7 @@ export async function woff2(sfnt: Uint8Array): Promise<Uint8Array> {
   }
   const compressed = await brotli(stream, {
     params: {
-      [zlib.constants.BROTLI_PARAM_QUALITY]: 10,
+      [zlib.constants.BROTLI_PARAM_QUALITY]: QUALITY,
       [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_FONT,
       [zlib.constants.BROTLI_PARAM_SIZE_HINT]: stream.length,
     },
