@@ -25,8 +25,8 @@ export interface Language {
   ogLocale: string;
   /** OpenType language tag HarfBuzz should use, where the BCP 47 tag alone would pick another. */
   otLanguage?: string;
-  /** Hyphenation patterns of the `hyphen` package, where the language has them. */
-  hyphenation?: 'en-gb' | 'en-us' | 'de' | 'ru' | 'be';
+  /** Hyphenation patterns of the `hyphen` package (a file in hyphen/patterns/), where the language has them. */
+  hyphenation?: 'en-gb' | 'en-us' | 'de-1996' | 'ru' | 'be';
   fonts: FontChains;
   /** The source language: its statements live in statements/, not translations/. */
   source?: boolean;
@@ -74,7 +74,7 @@ export const LANGUAGES: Language[] = [
   {
     tag: 'de', englishName: 'German', nativeName: 'Deutsch', dir: 'ltr', script: 'Latn',
     quotes: { open: '„', close: '“', innerOpen: '‚', innerClose: '‘' },
-    digits: 'latn', ogLocale: 'de_DE', hyphenation: 'de', fonts: latinCyrillicFonts,
+    digits: 'latn', ogLocale: 'de_DE', hyphenation: 'de-1996', fonts: latinCyrillicFonts,
   },
   {
     tag: 'fa-AF', englishName: 'Dari', nativeName: 'دری', dir: 'rtl', script: 'Arab',

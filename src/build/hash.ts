@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { FONTS } from '../fonts.js';
 import { SITE } from '../config.js';
 import { readJson, writeAtomic } from './files.js';
+import { COMPILED_DIR } from '../compiled.js';
 
 export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
@@ -49,12 +50,6 @@ export function codeVersion(entry: string, projectDir = PROJECT_DIR): string {
   if (projectDir !== PROJECT_DIR || !COMPILED_DIR) return hashCode(entry, projectDir);
   return compiledVersions().get(entry);
 }
-
-/**
- * The folder of the compiled code this module runs from (see src/cli/launch.js), if it does.
- * launch.js names that folder after a hash of all of src/, checked at every start.
- */
-const COMPILED_DIR = ((dir: string) => (fs.existsSync(path.join(dir, 'complete')) ? dir : undefined))(path.dirname(fileURLToPath(import.meta.url)));
 
 let compiled: { get(entry: string): string } | undefined;
 

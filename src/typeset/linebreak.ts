@@ -6,6 +6,7 @@
 import LineBreaker from 'linebreak';
 import { createRequire } from 'node:module';
 import type { Language } from '../languages.js';
+import { requireCached } from '../compiled.js';
 
 const require = createRequire(import.meta.url);
 
@@ -38,7 +39,9 @@ const hyphenators = new Map<string, Hyphenator>();
 function hyphenator(patterns: NonNullable<Language['hyphenation']>): Hyphenator {
   let h = hyphenators.get(patterns);
   if (!h) {
-    const hyphenate = (require(`hyphen/${patterns}`) as { hyphenateSync: Hyphenate }).hyphenateSync;
+    // What hyphen/<language>/ exports as hyphenateSync, with the patterns compiled from V8's code cache.
+    const createHyphenator = require('hyphen/hyphen.js') as (patterns: unknown) => Hyphenate;
+    const hyphenate = createHyphenator(requireCached(`hyphen/patterns/${patterns}.js`));
     const done = new Map<string, string>();
     h = (word) => {
       let out = done.get(word);
