@@ -62,8 +62,8 @@ export function localPool(concurrency = 2): Pool {
 
 /**
  * Jobs of some kinds on worker threads, the rest in this thread: a worker typesets the PDFs
- * (the largest part of a build) while this thread makes the share images, and each of these
- * exporters is loaded by one thread only. Jobs of the `shared` kinds (pages and site files:
+ * while this thread makes the share images, for example, and each of these exporters is
+ * loaded by one thread only. Jobs of the `shared` kinds (pages and site files:
  * quick, and their exporter quick to load) go to whichever side has none of its own jobs left,
  * so that neither waits for the other at the end: in a cold build on two cores, the worker sat
  * idle for the last 0.8 s while this thread made the pages. Jobs for this thread start at

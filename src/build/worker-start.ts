@@ -40,7 +40,10 @@ let early: { worker: Worker; alive: boolean } | undefined;
  * For `npm run build` with these arguments: start a worker and have it load the PDF exporter,
  * when the build would give the PDFs to a worker (see choosePool in build.ts): two or more
  * cores, PDFs asked for, no --workers chosen, not --help. A wrong flag stops the command
- * before any pool adopts the worker, and the worker ends with the process.
+ * before any pool adopts the worker, and the worker ends with the process. (After an edit to
+ * one title the worker takes that language's share images instead, see workerKind, and has
+ * loaded the PDF exporter for nothing, on the core this thread does not use; that was
+ * measured in the title edits that workerKind quotes.)
  */
 export function startEarlyPdfWorker(argv: string[]): void {
   if (early || os.availableParallelism() < 2) return;

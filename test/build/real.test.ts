@@ -65,6 +65,19 @@ describe('the real build', () => {
     expect(a.skipped.map((s) => s.language)).toEqual(['ru']);
     expect(snapshot(path.join(warm, 'dist'))).toEqual(snapshot(path.join(clean, 'dist')));
   }, 170_000);
+
+  it('makes the same share images on a worker thread as in this thread', async () => {
+    // One language's images and page: the images go to a worker (see workerKind in build.ts),
+    // on a machine of two or more cores; with `workers: 0` everything runs in this thread.
+    const options = { langs: ['fa'], only: ['html' as const, 'images' as const], partial: true };
+    const [worker, local] = [await realCopy(), await realCopy()];
+    roots.push(worker, local);
+    await build({ root: worker, ...options });
+    await build({ root: local, ...options, workers: 0 });
+    const images = (root: string) => Object.entries(snapshot(path.join(root, 'dist'))).filter(([file]) => /\.(png|jpg)$/.test(file));
+    expect(images(worker)).toHaveLength(5);
+    expect(images(worker)).toEqual(images(local));
+  }, 170_000);
 });
 
 function edit(root: string, rel: string, change: (text: string) => string): void {
