@@ -6,7 +6,7 @@
  * of reading and checksumming on two cores).
  */
 import type { ArtefactInfo, Store } from './store.js';
-import { hashParts, sha256 } from './hash.js';
+import { codeVersion, hashParts, sha256 } from './hash.js';
 import { DEFLATE_VERSION, deflateText, planZips, prepareEntry, zipParts, zipTime, type Deflater } from './zips.js';
 
 export class ZipSources {
@@ -56,14 +56,24 @@ export class ZipSources {
   };
 }
 
-/** The zips for these files: from the cache when their entries are unchanged, else written now. */
-export function bundle(store: Store, sources: ZipSources, files: ArtefactInfo[], slugs: Set<string>, env: NodeJS.ProcessEnv): ArtefactInfo[] {
+/**
+ * The zips for these files: from the cache when their entries and the zip code (the writer
+ * and its deflater) are unchanged, else written now.
+ */
+export function bundle(
+  store: Store,
+  sources: ZipSources,
+  files: ArtefactInfo[],
+  slugs: Set<string>,
+  env: NodeJS.ProcessEnv,
+  code = `${codeVersion('build/zips.ts')} ${DEFLATE_VERSION}`,
+): ArtefactInfo[] {
   const mtime = zipTime(env);
   const byPath = new Map(files.map((f) => [f.path, f]));
   const zips: ArtefactInfo[] = [];
   for (const plan of planZips(files.map((f) => f.path), slugs)) {
     const entries = plan.entries.map((e) => ({ entry: e.entry, info: byPath.get(e.from)! }));
-    const key = hashParts({ kind: 'zip', path: plan.path, mtime: String(mtime.getTime()), entries: entries.map((e) => `${e.entry}=${e.info.sha256}`).join('\n') });
+    const key = hashParts({ kind: 'zip', path: plan.path, code, mtime: String(mtime.getTime()), entries: entries.map((e) => `${e.entry}=${e.info.sha256}`).join('\n') });
     const hit = store.lookup(key);
     if (hit) {
       zips.push(...hit);

@@ -1,12 +1,16 @@
 /** Small pieces of the build: command line, path checks, zips, manifest. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
+import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { parseBuildArgs } from '../../src/build/options.js';
 import { assertDistPath, inside } from '../../src/build/paths.js';
 import { makeZip, planZips, zipTime } from '../../src/build/zips.js';
 import { manifestBytes } from '../../src/build/manifest.js';
 import { BuildError } from '../../src/build/errors.js';
+import { Store } from '../../src/build/store.js';
+import { ZipSources, bundle } from '../../src/build/bundle.js';
+import { tempDir } from '../support/temp.js';
 
 describe('command line', () => {
   it('parses repeated and comma-separated filters', () => {
@@ -104,6 +108,21 @@ describe('release zips', () => {
       ['release/s-fa.zip', ['s-fa/index.html', 's-fa/fonts/x.woff2']],
       ['release/s-ru.zip', ['s-ru/a.pdf']],
     ]);
+  });
+});
+
+describe('release zips in the cache', () => {
+  it('are made again when the zip code changes, and taken from the cache while it does not', () => {
+    const store = new Store(tempDir());
+    const page = store.put({ path: 's/fa/index.html', kind: 'html', slug: 's', lang: 'fa', bytes: Buffer.from('<p>متن</p>'.repeat(50)) });
+    const records = () => fs.readdirSync(store.jobs).length;
+    const first = bundle(store, new ZipSources(store), [page], new Set(['s']), {}, 'zip code 1');
+    expect(first.map((z) => z.path)).toEqual(['release/s-all.zip', 'release/s-fa.zip']);
+    expect(records()).toBe(2);
+    expect(bundle(store, new ZipSources(store), [page], new Set(['s']), {}, 'zip code 1')).toEqual(first);
+    expect(records()).toBe(2);
+    bundle(store, new ZipSources(store), [page], new Set(['s']), {}, 'zip code 2');
+    expect(records()).toBe(4);
   });
 });
 
