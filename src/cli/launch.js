@@ -52,7 +52,9 @@ if (!COMMANDS.includes(command)) {
   console.error(`launch.js runs one of: ${COMMANDS.join(', ')}.`);
   process.exit(2);
 }
-if (command !== 'dev') for (const flag of ONE_SHOT_V8_FLAGS) v8.setFlagsFromString(flag);
+// The build sets them itself, after starting its first worker (see src/build/worker-start.ts).
+if (command === 'build') process.env.PSL_BUILD_V8_FLAGS = ONE_SHOT_V8_FLAGS.join(' ');
+else if (command !== 'dev') for (const flag of ONE_SHOT_V8_FLAGS) v8.setFlagsFromString(flag);
 const source = path.join(srcDir, 'cli', `${command}.ts`);
 const entry = (await compiled()) ?? (await throughTsx());
 // The commands check process.argv[1] to know they were started as the main module.
