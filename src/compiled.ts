@@ -2,10 +2,10 @@
  * Where the compiled code runs from (see src/cli/launch.js), and a V8 code cache kept there
  * for large CommonJS files of npm packages.
  *
- * Why a code cache: the hyphenation patterns are JavaScript literals (German alone is 746 KB),
- * and compiling the four that the PDFs use took 50–70 ms of every build that sets those
- * languages, on the thread that typesets. Compiled from the cache, 15–20 ms. Node 20 has no
- * compile cache of its own for modules.
+ * Why a code cache: the hyphenation patterns are JavaScript literals (German alone is 746 KB).
+ * Loading the four that the PDFs use took 103–172 ms of every build that sets those languages,
+ * on the thread that typesets; with the cache, 69–77 ms, most of it running them (building
+ * their objects), which no cache saves. Node 20 has no compile cache of its own for modules.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';

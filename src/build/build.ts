@@ -357,9 +357,10 @@ function choosePool(workers: number | undefined, jobs: Job[]): Pool {
  * the longest path. In a build of several languages that is the PDFs, the larger part of the
  * work. After an edit to the title of one translation it is that language's share images:
  * loading their exporter takes 0.1–0.15 s, and satori as much when a block's number of lines
- * changed. Alternating builds, medians of 10: title edits took 777 ms with the images in the
- * worker and 860 ms with the PDFs; cold builds of seven languages (medians of 6) 2.01 s with
- * the images in the worker and 1.85 s with the PDFs.
+ * changed. Alternating title edits, images in the worker against PDFs there: 777 against
+ * 860 ms (medians of 10), and in slower spells of the machine 997 against 1009 ms and 1184
+ * against 1194 ms (of 10 and 16). Cold builds of seven languages (medians of 6) took 2.01 s
+ * with the images in the worker and 1.85 s with the PDFs.
  */
 function workerKind(jobs: Job[]): JobKind {
   return jobs.filter((j) => j.kind === 'images').length === 1 ? 'images' : 'pdf';
@@ -370,9 +371,9 @@ function workerKind(jobs: Job[]): JobKind {
  * workers load their exporters, HarfBuzz and the fonts, and start on their jobs, while this
  * thread checks the content. The guess is that every candidate passes the check, as it does
  * in all but the rarest builds: when it does not, the jobs started early are dropped (see
- * build()). On two cores the worker's jobs are the longest path of a rebuild after one changed
- * translation (see workerKind), so they should not wait for the check. Undefined when nothing is to render,
- * or when the jobs would run in this thread anyway.
+ * build()). On two cores the worker's jobs are the longest path of a rebuild after one
+ * changed translation (see workerKind), so they should not wait for the check. Undefined when
+ * nothing is to render, or when the jobs would run in this thread anyway.
  */
 function earlyPool(
   workers: number | undefined,

@@ -2,7 +2,7 @@
  * The WOFF2 hmtx transform (W3C WOFF 2.0, section 5.4): when every glyph's left side bearing
  * equals the xMin of its box, the bearings are left out and the decoder takes them from the
  * boxes of the transformed glyf table. hmtx is then the advance widths alone; the bearings
- * were about 1.5 % of a page's compressed font bytes.
+ * were 1.2 % of a build's compressed font bytes (185.8 KB with them, 183.6 KB without).
  *
  * An empty glyph (no contours) has no box, so the decoder gives it a bearing of 0. The
  * subsets' .notdef is such a glyph (HarfBuzz drops its outline) but keeps its bearing from the
