@@ -23,9 +23,11 @@ const COMMANDS = ['build', 'check', 'stamp', 'dev'];
 const DYNAMIC_ENTRIES = ['build/real-renderers.ts', 'build/worker.ts'];
 /**
  * npm packages loaded from node_modules rather than bundled: native code (sharp), packages that
- * read their own files (WebAssembly, data) relative to themselves, and tools for development.
+ * read their own files (WebAssembly, data) relative to themselves, packages loaded through a
+ * V8 code cache (satori, the hyphenation patterns: see src/compiled.ts), and tools for
+ * development.
  */
-const EXTERNAL = ['sharp', 'harfbuzzjs', 'hyphen', 'esbuild', 'tsx', 'playwright-core', 'vitest', 'pdfjs-dist'];
+const EXTERNAL = ['sharp', 'harfbuzzjs', 'hyphen', 'satori', 'esbuild', 'tsx', 'playwright-core', 'vitest', 'pdfjs-dist'];
 /** Compiled versions of src/ kept side by side (a running dev server may still load from an older one). */
 const KEEP = 4;
 

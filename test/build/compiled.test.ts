@@ -31,7 +31,7 @@ describe('requireCached', () => {
     expect(inNewProcess(dir)).toBe(digest(require(PATTERNS)));
     const files = fs.readdirSync(dir);
     expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/^v8-be-[0-9a-f]{16}-\d+\.bin$/);
+    expect(files[0]).toMatch(/^v8-hyphen_patterns_be_js-[0-9a-f]{16}-\d+\.bin$/);
     const cache = path.join(dir, files[0]!);
     expect(fs.statSync(cache).size).toBeGreaterThan(10_000);
     // V8 took it: a cache it rejects is written again.
