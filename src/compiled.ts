@@ -25,14 +25,21 @@ export const COMPILED_DIR = ((dir: string) => (fs.existsSync(path.join(dir, 'com
 
 const require = createRequire(import.meta.url);
 
+const loaded = new Map<string, unknown>();
+
 /**
  * `require(id)`, compiled with a V8 code cache kept in `cacheDir` (by default beside the
- * compiled code; without one, a plain require). The file is not registered in require's
- * module cache: each call runs it again.
+ * compiled code; without one, a plain require). Like require, it runs a file once per thread
+ * and then gives the same exports.
  */
 export function requireCached(id: string, cacheDir = COMPILED_DIR): unknown {
   const file = require.resolve(id);
   if (!cacheDir) return require(file);
+  if (!loaded.has(file)) loaded.set(file, load(file, id, cacheDir));
+  return loaded.get(file);
+}
+
+function load(file: string, id: string, cacheDir: string): unknown {
   const source = fs.readFileSync(file, 'utf8');
   // V8 checks a cache against the source's length only, so the name carries its hash; the
   // version tag covers V8 and its flags (commands that run once set other flags than the dev server).

@@ -51,6 +51,13 @@ describe('requireCached', () => {
     expect(fs.statSync(cache).size).toBe(size);
   }, 30_000);
 
+  it('runs a file once in a thread, as require does: the second call gives the same exports', () => {
+    const dir = tempDir();
+    const first = requireCached(PATTERNS, dir);
+    expect(requireCached(PATTERNS, dir)).toBe(first);
+    expect(fs.readdirSync(dir)).toHaveLength(1);
+  });
+
   it('is a plain require without a folder to keep the cache in', () => {
     expect(requireCached(PATTERNS, undefined)).toBe(require(PATTERNS));
   });
