@@ -44,7 +44,7 @@ const srcDir = path.join(projectDir, 'src');
  * Sparkplug, V8's baseline compiler (machine code made from the bytecode as it is, no
  * optimizing), instead of running in the interpreter first: cold builds alternating with and
  * without it, medians of 6 and of 8, took 2.04 against 2.11 s and 2.09 against 2.25 s, with
- * 0.17 and 0.33 s less CPU; rebuilds after a title edit took as long (1.03 and 1.02 s). The dev
+ * 0.17 and 0.33 s less CPU; rebuilds after a title edit took as long (1.03 s with, 1.02 s without). The dev
  * server runs for hours and keeps V8's defaults.
  */
 const ONE_SHOT_V8_FLAGS = ['--liftoff-only', '--interrupt-budget=1400000', '--always-sparkplug'];
