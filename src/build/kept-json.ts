@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sha256 } from './hash.js';
 import { GRACE_MS } from './store.js';
-import { olderThan, writeAtomic } from './files.js';
+import { olderThan, readJson, writeAtomic } from './files.js';
 
 export class KeptJson<T> {
   private readonly used = new Set<string>();
@@ -22,11 +22,8 @@ export class KeptJson<T> {
   get(key: string): T | undefined {
     const name = this.name(key);
     this.used.add(name);
-    try {
-      return JSON.parse(fs.readFileSync(path.join(this.dir, name), 'utf8')) as T;
-    } catch {
-      return undefined; // not kept yet, or cut short by a killed build: made again
-    }
+    // Undefined when not kept yet (or not JSON): made again.
+    return readJson(path.join(this.dir, name)) as T | undefined;
   }
 
   set(key: string, value: T): void {

@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { inside } from './paths.js';
+import { readJson, writeAtomic } from './files.js';
 
 export class Staging {
   readonly dir: string;
@@ -107,20 +108,14 @@ function recordPath(cacheDir: string): string {
 
 /** The previous build's record; empty when there is none or it cannot be read. */
 export function previousDist(cacheDir: string): DistFiles {
-  try {
-    return JSON.parse(fs.readFileSync(recordPath(cacheDir), 'utf8')) as DistFiles;
-  } catch {
-    return {};
-  }
+  return (readJson(recordPath(cacheDir)) as DistFiles | undefined) ?? {};
 }
 
 function writeRecord(cacheDir: string, distDir: string, files: Map<string, string>): void {
   const record: DistFiles = {};
   try {
     for (const [rel, sha256] of files) record[rel] = { sha256, identity: identity(fs.lstatSync(inside(distDir, rel), { bigint: true })) };
-    const tmp = `${recordPath(cacheDir)}.tmp-${process.pid}`;
-    fs.writeFileSync(tmp, JSON.stringify(record));
-    fs.renameSync(tmp, recordPath(cacheDir));
+    writeAtomic(recordPath(cacheDir), JSON.stringify(record));
   } catch {
     // no record: the next build copies every file, as the first build did
   }

@@ -53,13 +53,9 @@ export class Store {
   }
 
   private readEntry(file: string): ArtefactInfo[] | undefined {
-    let infos: ArtefactInfo[];
-    try {
-      infos = JSON.parse(fs.readFileSync(file, 'utf8'));
-    } catch {
-      return undefined;
-    }
-    for (const info of infos) {
+    const infos = readJson(file);
+    if (!Array.isArray(infos)) return undefined;
+    for (const info of infos as ArtefactInfo[]) {
       try {
         if (fs.statSync(this.blobPath(info.sha256)).size !== info.size) return undefined;
       } catch {
