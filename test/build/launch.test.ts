@@ -5,6 +5,8 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { builtinModules } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT, realCopy, removeRepo, snapshot } from './support.js';
@@ -40,12 +42,33 @@ describe('launch.js', () => {
     const versions = fs.readdirSync(dir);
     expect(versions).toHaveLength(1);
     expect(fs.existsSync(path.join(dir, versions[0]!, 'complete'))).toBe(true);
+    // satori with its dependencies in one CommonJS file (see PACKAGE_BUNDLES).
+    const requires = fs.readFileSync(path.join(dir, versions[0]!, 'satori.cjs'), 'utf8').match(/require\("[^"]+"\)/g) ?? [];
+    expect(requires.map((r) => r.slice(9, -2)).filter((id) => !builtinModules.includes(id.replace(/^node:/, '')))).toEqual([]);
     const compiledAt = fs.statSync(path.join(dir, versions[0]!, 'check.js')).mtimeMs;
 
     const second = await run([LAUNCH, 'check', '--help'], { PSL_CODE_DIR: dir });
     expect(second.stdout).toBe(first.stdout);
     expect(fs.readdirSync(dir)).toEqual(versions);
     expect(fs.statSync(path.join(dir, versions[0]!, 'check.js')).mtimeMs).toBe(compiledAt);
+  }, 120_000);
+
+  it('compiles again when the lock file changes, since the compiled code holds the npm packages it bundles', async () => {
+    // A copy of the project (its node_modules linked): the launcher finds the lock file beside src/.
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), 'psl-launch-'));
+    temps.push(project);
+    fs.cpSync(path.join(PROJECT, 'src'), path.join(project, 'src'), { recursive: true });
+    for (const file of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(PROJECT, file), path.join(project, file));
+    fs.symlinkSync(path.join(PROJECT, 'node_modules'), path.join(project, 'node_modules'));
+    const launch = path.join(project, 'src/cli/launch.js');
+    const versions = () => fs.readdirSync(path.join(project, '.cache/code')).filter((name) => !name.startsWith('tmp-'));
+    expect((await run([launch, 'check', '--help'])).code).toBe(0);
+    expect(versions()).toHaveLength(1);
+    expect((await run([launch, 'check', '--help'])).code).toBe(0);
+    expect(versions()).toHaveLength(1);
+    fs.appendFileSync(path.join(project, 'package-lock.json'), '\n');
+    expect((await run([launch, 'check', '--help'])).code).toBe(0);
+    expect(versions()).toHaveLength(2);
   }, 120_000);
 
   it('refuses an unknown command with exit code 2', async () => {
@@ -69,6 +92,8 @@ describe('launch.js', () => {
     const kept = JSON.parse(fs.readFileSync(path.join(code, version!, 'versions.json'), 'utf8')) as { versions: Record<string, string> };
     expect(Object.keys(kept.versions)).toEqual(expect.arrayContaining(['render/pdf.ts', 'render/images.ts', 'content/parse.ts', 'check/index.ts']));
     for (const [entry, value] of Object.entries(kept.versions)) expect(value, entry).toBe(codeVersion(entry));
+    // The share images were laid out by the bundled satori, which left its code cache beside it.
+    expect(fs.readdirSync(path.join(code, version!)).filter((f) => /^v8-satori_cjs-/.test(f))).toHaveLength(1);
     const b = await run(['--import', 'tsx', path.join(PROJECT, 'src/cli/build.ts'), '--root', source, '--workers', '0', ...args], env);
     expect(b.code).toBe(0);
     const dist = snapshot(path.join(compiled, 'dist'));
