@@ -8,7 +8,8 @@
  *  3. a language whose exporter fails (e.g. a quote too long for the share card) is left out
  *     the same way, and the pages of the other languages are re-planned without it;
  *  4. de-duplicate shared files (font licences), make the release zips and the manifest;
- *  5. write everything into a staging directory in .cache/ and rename it over dist/.
+ *  5. write everything into a staging directory in .cache/ (what is made, as it is made;
+ *     the rest from the previous dist/ or the cache at the end) and rename it over dist/.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -148,6 +149,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const stop = () => void pool?.close();
   options.signal?.addEventListener('abort', stop);
   let check: CheckOutcome;
+  // Where dist/ is put together, from the first file made on (see Staging.stage).
+  let staging: Staging | undefined;
+  const stage = (info: ArtefactInfo, bytes: Uint8Array | Uint8Array[]) => {
+    try {
+      staging ??= new Staging(cacheDir);
+    } catch {
+      return; // made at the end, where the failure is reported
+    }
+    staging.stage(info.path, info.sha256, bytes);
+  };
   try {
     const checker = options.checker ?? (await import('./real-checker.js')).realChecker;
     check = await checker(repo, { langs: options.langs, statements: options.statements, keep: { dir: path.join(cacheDir, 'checked'), fonts: versions.fonts } });
@@ -188,6 +199,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         aborted,
         counts,
         pool: (misses) => (pool ??= choosePool(options.workers, misses)),
+        stage,
         setup,
         repo,
         speculative: speculation?.results,
@@ -207,6 +219,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   } catch (error) {
     options.signal?.removeEventListener('abort', stop);
+    staging?.discard();
     if (ownPool && pool) await pool.close();
     aborted();
     throw error;
@@ -218,18 +231,25 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   aborted();
 
   phase('render');
-  const files = dedupe(infos);
-  if (zipSources) files.push(...bundle(store, zipSources, files, new Set(repo.statements.map((s) => s.slug)), env));
-  const manifest = store.put({ path: 'manifest.json', kind: 'manifest', bytes: manifestBytes(files, skipped) });
-  files.push(manifest);
+  let files: ArtefactInfo[];
+  try {
+    files = dedupe(infos);
+    if (zipSources) files.push(...bundle(store, zipSources, files, new Set(repo.statements.map((s) => s.slug)), env, { made: stage }));
+    const bytes = manifestBytes(files, skipped);
+    const manifest = store.put({ path: 'manifest.json', kind: 'manifest', bytes });
+    stage(manifest, bytes);
+    files.push(manifest);
+  } catch (error) {
+    staging?.discard();
+    throw error;
+  }
   if (skipped.length > 0) reporter.notice(skippedReport(skipped));
 
   phase('bundle');
-  let staging: Staging | undefined;
   try {
-    staging = new Staging(cacheDir);
+    staging ??= new Staging(cacheDir);
     const previous = previousDist(cacheDir);
-    const copies = files.filter((info) => !staging!.reuse(info.path, info.sha256, distDir, previous));
+    const copies = staging.settle(files).filter((info) => !staging!.reuse(info.path, info.sha256, distDir, previous));
     await staging.copyAll(copies.map((info) => ({ rel: info.path, from: store.blobPath(info.sha256) })));
     aborted();
     staging.commit(distDir, new Map(files.map((f) => [f.path, f.sha256])));
@@ -264,6 +284,8 @@ interface RenderContext {
   reporter: Reporter;
   aborted: () => void;
   counts: { built: number; cached: number; stale: number };
+  /** Put a file just made into the staging directory (see Staging.stage). */
+  stage: (info: ArtefactInfo, bytes: Uint8Array) => void;
   /** The pool, started on first need (its kind depends on the jobs to render). */
   pool: (misses: Job[]) => Pool;
   setup: RunnerSetup;
@@ -307,6 +329,7 @@ async function renderJobs(jobs: Job[], ctx: RenderContext): Promise<{ results: M
         return;
       }
       const stored = result.artefacts.map((a) => ctx.store.put(checked(a, job)));
+      stored.forEach((info, i) => ctx.stage(info, result.artefacts[i]!.bytes));
       ctx.zipSources?.prepare(stored, result.artefacts.map((a) => a.bytes));
       ctx.store.record(job.key, stored, job.id);
       results.set(job.id, stored);

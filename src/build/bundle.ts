@@ -58,7 +58,7 @@ export class ZipSources {
 
 /**
  * The zips for these files: from the cache when their entries and the zip code (the writer
- * and its deflater) are unchanged, else written now.
+ * and its deflater) are unchanged, else written now, and handed to `made` with their bytes.
  */
 export function bundle(
   store: Store,
@@ -66,7 +66,7 @@ export function bundle(
   files: ArtefactInfo[],
   slugs: Set<string>,
   env: NodeJS.ProcessEnv,
-  code = `${codeVersion('build/zips.ts')} ${DEFLATE_VERSION}`,
+  { code = `${codeVersion('build/zips.ts')} ${DEFLATE_VERSION}`, made }: { code?: string; made?: (info: ArtefactInfo, parts: Uint8Array[]) => void } = {},
 ): ArtefactInfo[] {
   const mtime = zipTime(env);
   const byPath = new Map(files.map((f) => [f.path, f]));
@@ -80,7 +80,9 @@ export function bundle(
       continue;
     }
     const inputs = entries.map((e) => ({ path: e.entry, bytes: sources.read(e.info), sha256: e.info.sha256 }));
-    const info = store.putParts({ path: plan.path, parts: zipParts(inputs, mtime, sources.deflate), kind: 'zip', slug: plan.slug, lang: plan.lang });
+    const parts = zipParts(inputs, mtime, sources.deflate);
+    const info = store.putParts({ path: plan.path, parts, kind: 'zip', slug: plan.slug, lang: plan.lang });
+    made?.(info, parts);
     store.record(key, [info]);
     zips.push(info);
   }

@@ -28,7 +28,8 @@ export function writeAtomic(file: string, data: Uint8Array | string | Uint8Array
   fs.renameSync(tmp, file);
 }
 
-function writePieces(file: string, parts: Uint8Array[]): void {
+/** Write consecutive pieces into `file`, without joining them first. */
+export function writePieces(file: string, parts: Uint8Array[]): void {
   const fd = fs.openSync(file, 'w');
   try {
     // writev takes at most IOV_MAX (1024 on Linux) buffers at a time, and may write less.

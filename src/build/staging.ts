@@ -2,7 +2,9 @@
  * The atomic dist/: a build writes into a fresh directory inside .cache/ (same file system
  * as dist/) and only a finished build is swapped in, by two renames that run back to back
  * in one synchronous step (no signal handler can run between them). A build that fails or
- * is interrupted removes its directory and leaves the previous dist/ as it was.
+ * is interrupted removes its directory and leaves the previous dist/ as it was. Files the
+ * build makes go in as they are made (stage); the rest, at the end, from the previous dist/
+ * or the cache.
  *
  * A file that is the same as in the previous dist/ is hard-linked from there instead of being
  * copied again: on two cores, copying the 133 files of seven languages and deleting the old
@@ -16,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { inside } from './paths.js';
-import { readJson, writeAtomic } from './files.js';
+import { readJson, writeAtomic, writePieces } from './files.js';
 
 export class Staging {
   readonly dir: string;
@@ -27,10 +29,43 @@ export class Staging {
     fs.mkdirSync(this.dir);
   }
 
-  write(rel: string, bytes: Uint8Array): void {
-    const file = inside(this.dir, rel);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, bytes);
+  /** Files written in by stage(), by path: their content hash. */
+  private readonly staged = new Map<string, string>();
+
+  /**
+   * Write a file in as soon as the build has made it, while the bytes are at hand, instead of
+   * copying it from the cache at the end: a cold build of seven languages spent 115–150 ms
+   * copying its 133 files after everything else was done. Never throws: a file that could not
+   * be written here is left to copyAll, which reports the failure.
+   */
+  stage(rel: string, sha256: string, bytes: Uint8Array | Uint8Array[]): void {
+    if (this.staged.get(rel) === sha256) return;
+    this.staged.delete(rel);
+    try {
+      const file = inside(this.dir, rel);
+      this.mkdir(path.dirname(file));
+      if (Array.isArray(bytes)) writePieces(file, bytes);
+      else fs.writeFileSync(file, bytes);
+      this.staged.set(rel, sha256);
+    } catch {
+      // copied at the end instead
+    }
+  }
+
+  /**
+   * Leave staged only what is among `files` (a build may drop a language whose exporter
+   * failed after its other files were staged), and return the files still to be put in.
+   */
+  settle<T extends { path: string; sha256: string }>(files: T[]): T[] {
+    const wanted = new Map(files.map((f) => [f.path, f.sha256]));
+    for (const [rel, sha256] of this.staged) {
+      if (wanted.get(rel) === sha256) continue;
+      const file = inside(this.dir, rel);
+      fs.rmSync(file, { force: true });
+      this.staged.delete(rel);
+      this.removeEmptyFolders(path.dirname(file));
+    }
+    return files.filter((f) => this.staged.get(f.path) !== f.sha256);
   }
 
   /**
@@ -71,6 +106,19 @@ export class Staging {
   }
 
   private readonly made = new Set<string>();
+
+  /** Remove `dir` and the folders above it that are left empty, up to the staging directory. */
+  private removeEmptyFolders(dir: string): void {
+    while (dir !== this.dir && dir.startsWith(this.dir + path.sep)) {
+      try {
+        fs.rmdirSync(dir);
+      } catch {
+        return; // not empty
+      }
+      this.made.delete(dir);
+      dir = path.dirname(dir);
+    }
+  }
 
   private mkdir(dir: string): void {
     if (this.made.has(dir)) return;

@@ -291,6 +291,19 @@ describe('build', () => {
     expect(read(root, 'index.html')).not.toContain('alpha/fa');
   });
 
+  it('leaves out a language whose share images fail after its page and PDFs were made, and nothing of it reaches dist/', async () => {
+    const root = repo();
+    writeTranslation(root, 'fa', 'alpha', 'LATE-FIT-FAIL');
+    const result = await run(root, { partial: true });
+    expect(result.skipped.map((s) => s.language)).toEqual(['fa']);
+    const files = Object.keys(snapshot(path.join(root, 'dist')));
+    expect(files.filter((f) => f.includes('/fa/') || f.includes('-fa'))).toEqual([]);
+    expect(fs.existsSync(path.join(root, 'dist/alpha/fa'))).toBe(false);
+    expect(read(root, 'alpha/de/index.html')).toMatch(/en ru de$/);
+    expect(JSON.parse(read(root, 'manifest.json')).artefacts.map((a: { path: string }) => a.path).sort()).toEqual(files.filter((f) => f !== 'manifest.json').sort());
+    expect(fs.readdirSync(path.join(root, '.cache')).filter((name) => name.startsWith('tmp-'))).toEqual([]);
+  });
+
   it('narrows the work with statements, languages and outputs', async () => {
     const root = repo(['alpha', 'beta']);
     const result = await run(root, { statements: ['beta'], langs: ['de'], only: ['pdf'] });

@@ -1,6 +1,7 @@
 /**
- * Staging: cached files are copied into a fresh folder beside dist/; a copy that fails fails
- * the whole step only after the others have settled, so discarding the folder leaves nothing.
+ * Staging: files are written into a fresh folder beside dist/ as they are made, and cached
+ * ones copied in at the end; a copy that fails fails the whole step only after the others
+ * have settled, so discarding the folder leaves nothing.
  */
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
@@ -44,5 +45,51 @@ describe('Staging.copyAll', () => {
     await expect(staging.copyAll([...files, { rel: '../escape.txt', from: files[0]!.from }])).rejects.toThrow();
     expect(fs.existsSync(path.join(dir, 'cache', 'escape.txt'))).toBe(false);
     expect(fs.readdirSync(staging.dir)).toEqual([]);
+  });
+});
+
+describe('Staging.stage and settle', () => {
+  const enc = (s: string) => new TextEncoder().encode(s);
+
+  it('writes files as they are made, from one piece or several, and settle() lists only the ones still missing', () => {
+    const dir = tempDir();
+    const staging = new Staging(path.join(dir, 'cache'));
+    staging.stage('a/page.html', 'h1', enc('<p>page'));
+    staging.stage('release/a.zip', 'h2', [enc('PK'), enc('rest')]);
+    expect(fs.readFileSync(path.join(staging.dir, 'a/page.html'), 'utf8')).toBe('<p>page');
+    expect(fs.readFileSync(path.join(staging.dir, 'release/a.zip'), 'utf8')).toBe('PKrest');
+    const files = [
+      { path: 'a/page.html', sha256: 'h1' },
+      { path: 'release/a.zip', sha256: 'h2' },
+      { path: 'a/cached.pdf', sha256: 'h3' },
+    ];
+    expect(staging.settle(files)).toEqual([{ path: 'a/cached.pdf', sha256: 'h3' }]);
+  });
+
+  it('settle() removes what is not wanted any more, with folders left empty, and lists a file made again differently', () => {
+    const dir = tempDir();
+    const staging = new Staging(path.join(dir, 'cache'));
+    staging.stage('a/fa/fonts/LICENSE.txt', 'l', enc('licence'));
+    staging.stage('a/fa/index.html', 'p', enc('fa'));
+    staging.stage('a/de/index.html', 'old', enc('de, linking to fa'));
+    staging.stage('index.html', 'i', enc('index'));
+    const left = staging.settle([
+      { path: 'a/de/index.html', sha256: 'new' },
+      { path: 'index.html', sha256: 'i' },
+    ]);
+    expect(left).toEqual([{ path: 'a/de/index.html', sha256: 'new' }]);
+    // Both folders under a/ were left empty; the stale de page goes, to be put in again.
+    expect(fs.existsSync(path.join(staging.dir, 'a'))).toBe(false);
+    expect(fs.readdirSync(staging.dir)).toEqual(['index.html']);
+  });
+
+  it('never throws: a path that leaves the folder is not written, and is left for copyAll to refuse', async () => {
+    const dir = tempDir();
+    const staging = new Staging(path.join(dir, 'cache'));
+    expect(() => staging.stage('../escape.txt', 'e', enc('x'))).not.toThrow();
+    expect(fs.existsSync(path.join(dir, 'cache', 'escape.txt'))).toBe(false);
+    const left = staging.settle([{ path: '../escape.txt', sha256: 'e' }]);
+    expect(left).toHaveLength(1);
+    await expect(staging.copyAll(left.map((f) => ({ rel: f.path, from: path.join(dir, 'nowhere') })))).rejects.toThrow();
   });
 });

@@ -116,12 +116,12 @@ describe('release zips in the cache', () => {
     const store = new Store(tempDir());
     const page = store.put({ path: 's/fa/index.html', kind: 'html', slug: 's', lang: 'fa', bytes: Buffer.from('<p>متن</p>'.repeat(50)) });
     const records = () => fs.readdirSync(store.jobs).length;
-    const first = bundle(store, new ZipSources(store), [page], new Set(['s']), {}, 'zip code 1');
+    const first = bundle(store, new ZipSources(store), [page], new Set(['s']), {}, { code: 'zip code 1' });
     expect(first.map((z) => z.path)).toEqual(['release/s-all.zip', 'release/s-fa.zip']);
     expect(records()).toBe(2);
-    expect(bundle(store, new ZipSources(store), [page], new Set(['s']), {}, 'zip code 1')).toEqual(first);
+    expect(bundle(store, new ZipSources(store), [page], new Set(['s']), {}, { code: 'zip code 1' })).toEqual(first);
     expect(records()).toBe(2);
-    bundle(store, new ZipSources(store), [page], new Set(['s']), {}, 'zip code 2');
+    bundle(store, new ZipSources(store), [page], new Set(['s']), {}, { code: 'zip code 2' });
     expect(records()).toBe(4);
   });
 });
