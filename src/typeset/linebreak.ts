@@ -1,14 +1,11 @@
 /**
  * The line-break layer: break opportunities from `linebreak` (UAX #14), plus hyphenation
- * points from `hyphen` for the languages that have patterns (German, Russian, Belarusian,
- * English). Arabic script is never hyphenated.
+ * points from the patterns of `hyphen` for the languages that have them (German, Russian,
+ * Belarusian, English; see hyphen-patterns.ts). Arabic script is never hyphenated.
  */
 import LineBreaker from 'linebreak';
-import { createRequire } from 'node:module';
 import type { Language } from '../languages.js';
-import { requireCached } from '../compiled.js';
-
-const require = createRequire(import.meta.url);
+import { hyphenMarkers, loadPatterns } from './hyphen-patterns.js';
 
 export interface BreakOpportunity {
   /** UTF-16 offset where the next line would start. */
@@ -28,24 +25,20 @@ export function uax14Breaks(text: string): Array<{ position: number; required: b
   return out;
 }
 
-type Hyphenate = (text: string, options?: { hyphenChar?: string; minWordLength?: number }) => string;
-type Hyphenator = (word: string) => string;
-const hyphenators = new Map<string, Hyphenator>();
+const hyphenators = new Map<string, (word: string) => number[]>();
 
 /**
- * The word with soft hyphens at the patterns' points. Each word is worked out once per thread:
- * the A4 and A5 layouts of a text break the same words, and many words come back.
+ * The hyphenation markers of a word, by the language's patterns. Each word is worked out once
+ * per thread: the A4 and A5 layouts of a text break the same words, and many words come back.
  */
-function hyphenator(patterns: NonNullable<Language['hyphenation']>): Hyphenator {
+function hyphenator(patterns: NonNullable<Language['hyphenation']>): (word: string) => number[] {
   let h = hyphenators.get(patterns);
   if (!h) {
-    // What hyphen/<language>/ exports as hyphenateSync, with the patterns compiled from V8's code cache.
-    const createHyphenator = require('hyphen/hyphen.js') as (patterns: unknown) => Hyphenate;
-    const hyphenate = createHyphenator(requireCached(`hyphen/patterns/${patterns}.js`));
-    const done = new Map<string, string>();
+    const flat = loadPatterns(patterns);
+    const done = new Map<string, number[]>();
     h = (word) => {
       let out = done.get(word);
-      if (out === undefined) done.set(word, (out = hyphenate(word, { hyphenChar: SHY })));
+      if (out === undefined) done.set(word, (out = hyphenMarkers(flat, word)));
       return out;
     };
     hyphenators.set(patterns, h);
@@ -71,13 +64,7 @@ export function hyphenationPoints(text: string, lang: Language): number[] {
   for (const m of text.matchAll(WORD)) {
     const word = m[0];
     if (word.length < LEFT_MIN + RIGHT_MIN || word.includes(SHY)) continue;
-    const h = hyph(word);
-    let at = 0;
-    for (let i = 0; i < h.length; i++) {
-      if (h[i] === SHY) {
-        if (at >= LEFT_MIN && word.length - at >= RIGHT_MIN) points.push(m.index! + at);
-      } else at++;
-    }
+    for (const at of hyph(word)) if (at >= LEFT_MIN && word.length - at >= RIGHT_MIN) points.push(m.index! + at);
   }
   return points;
 }
