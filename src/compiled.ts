@@ -2,12 +2,13 @@
  * Where the compiled code runs from (see src/cli/launch.js), and a V8 code cache kept there
  * for large CommonJS files of npm packages.
  *
- * Why a code cache: the hyphenation patterns are JavaScript literals (German alone is 746 KB).
- * Loading the four that the PDFs use took 103–172 ms of every build that sets those languages,
- * on the thread that typesets; with the cache, 69–77 ms, most of it running them (building
- * their objects), which no cache saves. satori is 1.6 MB of JavaScript that requires nine more
- * packages: 155–168 ms, 105–115 ms from the cache, and 50–78 ms from the cache when compiled
- * with them into one file. Node 20 has no compile cache of its own for modules.
+ * Why a code cache: satori is 1.6 MB of JavaScript that requires nine more packages: it loaded
+ * in 155–168 ms, in 105–115 ms from the cache, and in 50–78 ms from the cache when compiled
+ * with them into one file. The hyphenation patterns are JavaScript literals (German alone is
+ * 746 KB): the four that the PDFs use loaded in 103–172 ms, and in 69–77 ms from the cache,
+ * most of it building their objects, which no cache saves; they are now read as a flat trie
+ * kept here too (typeset/hyphen-patterns.ts), and compiled only to make it. Node 20 has no
+ * compile cache of its own for modules.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';

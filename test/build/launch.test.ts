@@ -5,12 +5,15 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT, realCopy, removeRepo, snapshot } from './support.js';
 import { codeVersion } from '../../src/build/hash.js';
+import { deserialize, flatten, type Definition } from '../../src/typeset/hyphen-patterns.js';
+
+const require = createRequire(import.meta.url);
 
 const LAUNCH = path.join(PROJECT, 'src/cli/launch.js');
 const temps: string[] = [];
@@ -92,8 +95,10 @@ describe('launch.js', () => {
     const kept = JSON.parse(fs.readFileSync(path.join(code, version!, 'versions.json'), 'utf8')) as { versions: Record<string, string> };
     expect(Object.keys(kept.versions)).toEqual(expect.arrayContaining(['render/pdf.ts', 'render/images.ts', 'content/parse.ts', 'check/index.ts']));
     for (const [entry, value] of Object.entries(kept.versions)) expect(value, entry).toBe(codeVersion(entry));
-    // The share images were laid out by the bundled satori, which left its code cache beside it.
+    // The share images were laid out by the bundled satori, which left its code cache beside it,
+    // and the English PDFs hyphenated with the patterns' flat trie, kept there too.
     expect(fs.readdirSync(path.join(code, version!)).filter((f) => /^v8-satori_cjs-/.test(f))).toHaveLength(1);
+    expect(deserialize(fs.readFileSync(path.join(code, version!, 'hyphen-en-gb.bin')))).toEqual(flatten(require('hyphen/patterns/en-gb.js') as Definition));
     const b = await run(['--import', 'tsx', path.join(PROJECT, 'src/cli/build.ts'), '--root', source, '--workers', '0', ...args], env);
     expect(b.code).toBe(0);
     const dist = snapshot(path.join(compiled, 'dist'));
