@@ -39,7 +39,8 @@ export class Staging {
    * be written here is left to copyAll, which reports the failure.
    */
   stage(rel: string, sha256: string, bytes: Uint8Array | Uint8Array[]): void {
-    if (this.staged.get(rel) === sha256) return;
+    // Not after discard(): a job may end after the build has failed.
+    if (this.discarded || this.staged.get(rel) === sha256) return;
     this.staged.delete(rel);
     try {
       const file = inside(this.dir, rel);
@@ -127,8 +128,11 @@ export class Staging {
   }
 
   discard(): void {
+    this.discarded = true;
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
+
+  private discarded = false;
 
   /**
    * Replace `distDir` with the staged tree, and record its files (path → content hash) for

@@ -92,4 +92,12 @@ describe('Staging.stage and settle', () => {
     expect(left).toHaveLength(1);
     await expect(staging.copyAll(left.map((f) => ({ rel: f.path, from: path.join(dir, 'nowhere') })))).rejects.toThrow();
   });
+
+  it('writes nothing once discarded (a job that ends after the build failed)', () => {
+    const dir = tempDir();
+    const staging = new Staging(path.join(dir, 'cache'));
+    staging.discard();
+    staging.stage('late/index.html', 'h', enc('late'));
+    expect(fs.existsSync(staging.dir)).toBe(false);
+  });
 });
