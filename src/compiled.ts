@@ -3,7 +3,7 @@
  * for large CommonJS files of npm packages.
  *
  * Why a code cache: satori is 1.6 MB of JavaScript that requires nine more packages: it loaded
- * in 155–168 ms, in 105–115 ms from the cache, and in 50–78 ms from the cache when compiled
+ * in 155–168 ms, in 86–145 ms from the cache, and in 50–78 ms from the cache when compiled
  * with them into one file. The hyphenation patterns are JavaScript literals (German alone is
  * 746 KB): the four that the PDFs use loaded in 103–172 ms, and in 69–77 ms from the cache,
  * most of it building their objects, which no cache saves; they are now read as a flat trie
