@@ -92,7 +92,10 @@ function child(p: FlatPatterns, node: number, code: number): number {
  * levels array may grow at the end, and its first two and last two places are cleared.
  */
 export function hyphenMarkers(p: FlatPatterns, word: string): number[] {
-  const lowered = word.toLocaleLowerCase();
+  // The package lower-cases in the machine's locale, where a Turkish one may make "I" a dotless
+  // ı and change the hyphens of English words. Lower-cased without a locale, the same text
+  // gives the same PDFs on every machine, with the package's hyphens in the other locales.
+  const lowered = word.toLowerCase();
   const exception = p.exceptions.get(lowered);
   if (exception) return exception;
   const dotted = `.${lowered}.`;

@@ -56,9 +56,9 @@ describe('hyphenation patterns as a flat trie', () => {
       // Letters only, as hyphenationPoints hands over (the patterns also know '-' and apostrophes).
       const letters = Object.keys(definition[1]).filter((c) => /\p{L}/u.test(c));
       const exceptions = Object.keys(definition[2] ?? {});
-      const words = [...contentWords(tag), ...madeUpWords(letters, 4000)].filter((w) => !exceptions.includes(w.toLocaleLowerCase()));
+      const words = [...contentWords(tag), ...madeUpWords(letters, 4000)].filter((w) => !exceptions.includes(w.toLowerCase()));
       expect(words.length).toBeGreaterThan(4000);
-      const capitalised = words.map((w) => w[0]!.toLocaleUpperCase() + w.slice(1));
+      const capitalised = words.map((w) => w[0]!.toUpperCase() + w.slice(1));
       let hyphens = 0;
       for (const word of [...words, ...capitalised]) {
         const markers = hyphenMarkers(flat, word);
