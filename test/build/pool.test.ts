@@ -106,4 +106,35 @@ describe('splitPool', () => {
     local.finish('a/images');
     await Promise.all([...results, speculated.get('a/pdf')]);
   });
+
+  it('sends the workers their jobs behind their setup, before they have answered it', async () => {
+    const log: string[] = [];
+    const local = fakePool('local', log);
+    const workers = fakePool('worker', log);
+    let answer!: (error?: Error) => void;
+    workers.pool.setup = () => new Promise<void>((resolve, reject) => (answer = (error) => (error ? reject(error) : resolve())));
+    const pool = splitPool(['pdf'], workers.pool, local.pool);
+    const setup = pool.setup(SETUP);
+    const result = pool.run(job('a/pdf', 'pdf'));
+    await turn();
+    // This thread may not read the workers' answer for a long while: the job is there already.
+    expect(log).toEqual(['worker:a/pdf']);
+    workers.finish('a/pdf');
+    let settled = false;
+    void result.then(() => (settled = true));
+    await turn();
+    expect(settled).toBe(false); // the setup has not answered yet
+    answer();
+    await setup;
+    expect((await result).id).toBe('a/pdf');
+  });
+
+  it('fails the jobs sent ahead with the workers’ failed setup', async () => {
+    const log: string[] = [];
+    const workers = fakePool('worker', log);
+    workers.pool.setup = () => Promise.reject(new Error('no renderers at /nowhere'));
+    const pool = splitPool(['pdf'], workers.pool, fakePool('local', log).pool);
+    const speculated = pool.speculate!(SETUP, [job('a/pdf', 'pdf')]);
+    await expect(speculated.get('a/pdf')).rejects.toThrow('no renderers at /nowhere');
+  });
 });
