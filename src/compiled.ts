@@ -1,6 +1,7 @@
 /**
- * Where the compiled code runs from (see src/cli/launch.js), and a V8 code cache kept there
- * for large CommonJS files of npm packages.
+ * Where the compiled code runs from (see src/cli/launch.js), and what it needs of its loader,
+ * code-cache.cjs: a V8 code cache kept there for large CommonJS files of npm packages, and
+ * import() for the build's code, which runs from a code cache itself.
  *
  * Why a code cache: satori is 1.6 MB of JavaScript that requires nine more packages: it loaded
  * in 155–168 ms, in 86–145 ms from the cache, and in 50–78 ms from the cache when compiled
@@ -10,14 +11,10 @@
  * kept here too (typeset/hyphen-patterns.ts), and compiled only to make it. Node 20 has no
  * compile cache of its own for modules.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import Module, { createRequire } from 'node:module';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import v8 from 'node:v8';
-import vm from 'node:vm';
-import { writeAtomic } from './build/files.js';
 
 /**
  * The folder of the compiled code this module runs from, if it does: launch.js names that
@@ -42,6 +39,28 @@ export function requireCached(id: string, cacheDir = COMPILED_DIR): unknown {
 }
 
 /**
+ * `import(specifier)`, for npm packages that are ES modules and for module URLs. The build's
+ * code runs as one CommonJS file from V8's code cache (see launch.js), and there import()
+ * fails in Node 20: a script compiled from a code cache has lost its dynamic-import callback.
+ * So the import is made by code-cache.cjs beside it, which Node loaded as usual.
+ */
+export function importModule<T>(specifier: string): Promise<T> {
+  if (import.meta.url.endsWith('.cjs')) return codeCache().importModule(specifier) as Promise<T>;
+  return import(specifier) as Promise<T>;
+}
+
+interface CodeCache {
+  run(file: string, cacheDir: string, name: string): { exports: unknown; saveCache(): void };
+  importModule(specifier: string): Promise<unknown>;
+}
+
+/** src/cli/code-cache.cjs, or its copy beside the compiled code (see launch.js). */
+function codeCache(): CodeCache {
+  const dir = COMPILED_DIR ?? path.join(path.dirname(fileURLToPath(import.meta.url)), 'cli');
+  return require(path.join(dir, 'code-cache.cjs')) as CodeCache;
+}
+
+/**
  * An npm package that launch.js compiled with its dependencies into one CommonJS file
  * (`<name>.cjs` beside the compiled code, see PACKAGE_BUNDLES there), through the code cache;
  * run from the TypeScript source, the package itself.
@@ -52,27 +71,8 @@ export function requirePackage(name: string): unknown {
 }
 
 function load(file: string, id: string, cacheDir: string): unknown {
-  const source = fs.readFileSync(file, 'utf8');
-  // V8 checks a cache against the source's length only, so the name carries its hash; the
-  // version tag covers V8 and its flags (commands that run once set other flags than the dev server).
-  const hash = createHash('sha256').update(source).digest('hex').slice(0, 16);
   const name = (path.isAbsolute(id) ? path.basename(id) : id).replace(/[^\w-]+/g, '_');
-  const cacheFile = path.join(cacheDir, `v8-${name}-${hash}-${v8.cachedDataVersionTag()}.bin`);
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = fs.readFileSync(cacheFile);
-  } catch {
-    // not made yet
-  }
-  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
-  const module = { exports: {} as unknown };
-  (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
-  if (!cachedData || script.cachedDataRejected) {
-    try {
-      writeAtomic(cacheFile, script.createCachedData());
-    } catch {
-      // a read-only checkout: compiled again next time
-    }
-  }
-  return module.exports;
+  const script = codeCache().run(file, cacheDir, name);
+  script.saveCache();
+  return script.exports;
 }

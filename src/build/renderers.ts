@@ -8,6 +8,7 @@
 import type { Artefact, Publication } from '../publication.js';
 import type { JobKind } from './jobs.js';
 import type { Keep } from '../keep.js';
+import { importModule } from '../compiled.js';
 
 export type { Keep };
 
@@ -33,7 +34,7 @@ export interface RenderersModule {
 export const REAL_RENDERERS = new URL('./real-renderers.js', import.meta.url).href;
 
 export async function importRenderers(url: string): Promise<Renderers> {
-  const mod = (await import(url)) as Partial<RenderersModule>;
+  const mod = (url === REAL_RENDERERS ? await import('./real-renderers.js') : await importModule(url)) as Partial<RenderersModule>;
   if (typeof mod.loadRenderers !== 'function') throw new Error(`${url} does not export loadRenderers()`);
   return mod.loadRenderers();
 }

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { REAL_RENDERERS } from './renderers.js';
 import type { JobKind } from './jobs.js';
 
@@ -49,6 +49,13 @@ function gatedWorkerSource(): string {
  * the parent's loader hooks.
  */
 function workerSource(): string {
+  if (import.meta.url.endsWith('.cjs')) {
+    const bundle = fileURLToPath(import.meta.url);
+    const dir = path.dirname(bundle);
+    // As launch.js runs it, with a code cache of the worker's own: a worker loads it once the
+    // command has set its V8 flags, and V8 takes a cache only with the flags it was made with.
+    return `const build = require(${JSON.stringify(path.join(dir, 'code-cache.cjs'))}).run(${JSON.stringify(bundle)}, ${JSON.stringify(dir)}, 'build_cjs'); build.exports.runWorkerThread(build.saveCache);`;
+  }
   if (import.meta.url.endsWith('.js')) return `import(${JSON.stringify(new URL('./worker.js', import.meta.url).href)});`;
   const require = createRequire(import.meta.url);
   const tsxApi = pathToFileURL(path.join(path.dirname(require.resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;

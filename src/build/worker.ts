@@ -14,6 +14,16 @@ type Message =
   | { type: 'job'; job: Job };
 
 let runner: Promise<Runner> | undefined;
+let afterLoad = () => {};
+
+/**
+ * Call `fn` once the worker has loaded the exporters it will use: after it warmed up, or else
+ * after its first job (the compiled build saves the worker's code cache then, see cli/build.ts).
+ */
+export function whenLoaded(fn: () => void): void {
+  afterLoad = fn;
+}
+
 /** The jobs received so far, run one after another. */
 let jobs: Promise<void> = Promise.resolve();
 
@@ -21,6 +31,7 @@ parentPort!.on('message', async (message: Message) => {
   if (message.type === 'warm') {
     // Best effort: a module that fails to load fails again, with its message, at setup.
     await renderersAt(message.renderers).then((r) => r.warm?.(message.kinds)).catch(() => {});
+    afterLoad();
     return;
   }
   if (message.type === 'setup') {
@@ -36,7 +47,11 @@ parentPort!.on('message', async (message: Message) => {
   // Jobs arrive ahead of time (see threadPool): run them one after another, in order.
   const job = message.job;
   jobs = jobs.then(async () => {
-    const result = await (await runner!).run(job);
+    // Jobs come right behind the setup; after a failed one, that failure is the answer.
+    const ready = await runner!.catch(() => undefined);
+    if (!ready) return;
+    const result = await ready.run(job);
     parentPort!.postMessage({ type: 'result', result });
+    afterLoad();
   });
 });

@@ -4,15 +4,27 @@
  */
 import fs from 'node:fs';
 import { FONTS, type FontId } from '../fonts.js';
+import { importModule } from '../compiled.js';
 
 type HarfBuzz = typeof import('harfbuzzjs');
 
 let hbPromise: Promise<HarfBuzz> | undefined;
+let hbLoaded: HarfBuzz | undefined;
 
 /** The harfbuzzjs module; its wasm initialises on first import. */
 export function harfbuzz(): Promise<HarfBuzz> {
-  hbPromise ??= import('harfbuzzjs');
+  hbPromise ??= importModule<HarfBuzz>('harfbuzzjs').then((hb) => (hbLoaded = hb));
   return hbPromise;
+}
+
+/**
+ * The harfbuzzjs module once harfbuzz() has loaded it, as it has for every font opened here.
+ * (No module waits for it as it loads: the build's compiled code is one CommonJS file, which
+ * cannot.)
+ */
+export function loadedHarfbuzz(): HarfBuzz {
+  if (!hbLoaded) throw new Error('HarfBuzz is used before it has loaded: open a font with loadFont() first');
+  return hbLoaded;
 }
 
 export interface LoadedFont {

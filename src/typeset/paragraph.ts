@@ -108,7 +108,7 @@ const SHAPED_CACHE_SIZE = 64;
 
 function shapedParagraph(input: ParagraphInput): Promise<Shaped> {
   const lang = input.lang;
-  const key = JSON.stringify([input.runs.map((r) => [r.text, r.style]), input.direction ?? lang.dir, lang.tag, lang.script, hbLanguage(lang), lang.fonts]);
+  const key = JSON.stringify([input.runs.map((r) => [r.text, r.style]), input.direction ?? lang.dir, lang.tag, lang.script, lang.otLanguage ?? '', lang.fonts]);
   let shaped = shapedCache.get(key);
   if (shaped) {
     shapedCache.delete(key); // most recently used last

@@ -11,13 +11,13 @@
  * a font with Dari `locl` forms would get them.
  */
 import type { LoadedFont } from './harfbuzz.js';
-import { harfbuzz } from './harfbuzz.js';
+import { loadedHarfbuzz } from './harfbuzz.js';
 import type { Language } from '../languages.js';
 
-const hb = await harfbuzz();
-
-export const FLAG_UNSAFE_TO_BREAK = hb.GlyphFlag.UNSAFE_TO_BREAK;
-export const FLAG_SAFE_TO_INSERT_TATWEEL = hb.GlyphFlag.SAFE_TO_INSERT_TATWEEL;
+// hb_glyph_flags_t of hb-buffer.h (harfbuzzjs's GlyphFlag, which is there only once HarfBuzz
+// has loaded; a test compares them).
+export const FLAG_UNSAFE_TO_BREAK = 1;
+export const FLAG_SAFE_TO_INSERT_TATWEEL = 4;
 
 /** A glyph as HarfBuzz placed it, in font units. */
 export interface ShapedGlyph {
@@ -36,13 +36,13 @@ const languageCache = new Map<string, string>();
 export function hbLanguage(lang: Language): string {
   let l = languageCache.get(lang.tag);
   if (l === undefined) {
-    l = lang.otLanguage ? hb.otTagToLanguage(lang.otLanguage.padEnd(4, ' ')) : lang.tag;
+    l = lang.otLanguage ? loadedHarfbuzz().otTagToLanguage(lang.otLanguage.padEnd(4, ' ')) : lang.tag;
     languageCache.set(lang.tag, l);
   }
   return l;
 }
 
-let shared: InstanceType<typeof hb.Buffer> | undefined;
+let shared: InstanceType<ReturnType<typeof loadedHarfbuzz>['Buffer']> | undefined;
 
 export interface ShapeOptions {
   rtl: boolean;
@@ -59,6 +59,7 @@ export interface ShapeOptions {
 export function shapeRange(font: LoadedFont, text: string, start: number, end: number, opts: ShapeOptions, clusterBase = 0): ShapedGlyph[] {
   // One buffer for the process: a new hb.Buffer per call costs a wasm allocation that is only
   // freed when its JS wrapper is garbage collected.
+  const hb = loadedHarfbuzz(); // loaded: `font` was opened with it
   const buf = (shared ??= new hb.Buffer());
   buf.clearContents();
   buf.addText(text, start, end - start);

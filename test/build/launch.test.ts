@@ -1,7 +1,8 @@
 /**
  * src/cli/launch.js, what `npm run build`, `check`, `stamp` and `dev` start: it compiles src/
- * once per version into a cache folder and runs the compiled command. The compiled build must
- * make exactly what the TypeScript source makes, also on a worker thread.
+ * once per version into a cache folder and runs the compiled command. The compiled build (one
+ * CommonJS file run from a code cache) must make exactly what the TypeScript source makes,
+ * also on a worker thread.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -99,6 +100,18 @@ describe('launch.js', () => {
     // and the English PDFs hyphenated with the patterns' flat trie, kept there too.
     expect(fs.readdirSync(path.join(code, version!)).filter((f) => /^v8-satori_cjs-/.test(f))).toHaveLength(1);
     expect(deserialize(fs.readFileSync(path.join(code, version!, 'hyphen-en-gb.bin')))).toEqual(flatten(require('hyphen/patterns/en-gb.js') as Definition));
+    // The build is one CommonJS file, run through a code cache: one made by this thread before
+    // it set the build's V8 flags, one by the worker thread, which runs with them.
+    const caches = () => fs.readdirSync(path.join(code, version!)).filter((f) => /^v8-build_cjs-/.test(f)).map((f) => [f, fs.statSync(path.join(code, version!, f)).mtimeMs]);
+    const made = caches();
+    expect(made).toHaveLength(2);
+    expect(new Set(made.map(([f]) => String(f).split('-').pop())).size).toBe(2);
+    // The next build takes them as they are (a cache V8 refused would be written again).
+    fs.rmSync(path.join(compiled, 'dist'), { recursive: true });
+    fs.rmSync(path.join(compiled, '.cache'), { recursive: true });
+    const again = await run([LAUNCH, 'build', '--root', compiled, '--workers', '1', ...args], { ...env, PSL_CODE_DIR: code });
+    expect(again.code).toBe(0);
+    expect(caches()).toEqual(made);
     const b = await run(['--import', 'tsx', path.join(PROJECT, 'src/cli/build.ts'), '--root', source, '--workers', '0', ...args], env);
     expect(b.code).toBe(0);
     const dist = snapshot(path.join(compiled, 'dist'));

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { FONTS, type FontId } from '../../src/fonts.js';
 import { findLanguage } from '../../src/languages.js';
 import { layoutParagraph, type FontStyle } from '../../src/typeset/index.js';
+import { harfbuzz } from '../../src/typeset/harfbuzz.js';
 import { haveTools } from '../support/tools.js';
 
 interface HbGlyph { g: number; cl: number; dx: number; dy: number; ax: number; ay: number }
@@ -103,5 +104,13 @@ describe.skipIf(!haveTools('hb-shape'))('shaping equals hb-shape', () => {
     expect(layout.lines[0]!.glyphs.map((g) => [g.glyphId, g.advance])).toEqual(simplify(first));
     expect(layout.lines[1]!.glyphs.map((g) => [g.glyphId, g.advance])).toEqual(simplify(rest));
     expect(layout.lines[1]!.glyphs.map((g) => g.text).join('')).toBe('inite');
+  });
+});
+
+describe('the glyph flags shaping reads', () => {
+  it('are HarfBuzz’s own values (shape.ts names them before HarfBuzz has loaded)', async () => {
+    const { FLAG_UNSAFE_TO_BREAK, FLAG_SAFE_TO_INSERT_TATWEEL } = await import('../../src/typeset/shape.js');
+    const hb = await harfbuzz();
+    expect([FLAG_UNSAFE_TO_BREAK, FLAG_SAFE_TO_INSERT_TATWEEL]).toEqual([hb.GlyphFlag.UNSAFE_TO_BREAK, hb.GlyphFlag.SAFE_TO_INSERT_TATWEEL]);
   });
 });
