@@ -131,7 +131,8 @@ async function compiled() {
   try {
     const require = createRequire(import.meta.url);
     const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'error' };
-    await Promise.all([
+    // All settled before the folder is removed on a failure, so that no build writes into it after.
+    const builds = await Promise.allSettled([
       esbuild.build({
         ...common,
         entryPoints: [...ESM_COMMANDS.map((c) => `cli/${c}.ts`), ...DYNAMIC_ENTRIES].map((e) => path.join(srcDir, e)),
@@ -172,6 +173,8 @@ async function compiled() {
         legalComments: 'none',
       }),
     ]);
+    const failed = builds.find((b) => b.status === 'rejected');
+    if (failed) throw failed.reason;
     fs.copyFileSync(path.join(srcDir, 'cli/code-cache.cjs'), path.join(temp, 'code-cache.cjs'));
     fs.writeFileSync(path.join(temp, 'complete'), '');
     try {
