@@ -22,10 +22,10 @@ export function startWorker(): Worker {
 }
 
 /**
- * Node's own modules that a build worker uses, loaded by the early worker before the V8 flags
- * are set (see startEarlyPdfWorker).
+ * Node's own modules that a build worker uses (child_process: sharp, for the share images of a
+ * title edit), loaded by the early worker before the V8 flags are set (see startEarlyPdfWorker).
  */
-const NODE_MODULES = ['fs', 'fs/promises', 'path', 'url', 'crypto', 'module', 'vm', 'v8', 'os', 'util', 'zlib', 'perf_hooks'];
+const NODE_MODULES = ['fs', 'fs/promises', 'path', 'url', 'crypto', 'module', 'vm', 'v8', 'os', 'util', 'zlib', 'perf_hooks', 'child_process'];
 
 /**
  * The early worker: it loads Node's modules, says so, and waits at `gate` until the command
