@@ -50,7 +50,7 @@ export function importModule<T>(specifier: string): Promise<T> {
 }
 
 interface CodeCache {
-  run(file: string, cacheDir: string, name: string): { exports: unknown; saveCache(): void };
+  run(file: string, cacheDir?: string, name?: string): { exports: unknown; saveCache(): void };
   importModule(specifier: string): Promise<unknown>;
 }
 
@@ -71,8 +71,8 @@ export function requirePackage(name: string): unknown {
 }
 
 function load(file: string, id: string, cacheDir: string): unknown {
-  const name = (path.isAbsolute(id) ? path.basename(id) : id).replace(/[^\w-]+/g, '_');
-  const script = codeCache().run(file, cacheDir, name);
+  // A package's file by its id (hyphen/patterns/be.js), a file by its own name (satori.cjs).
+  const script = codeCache().run(file, cacheDir, path.isAbsolute(id) ? undefined : id.replace(/[^\w-]+/g, '_'));
   script.saveCache();
   return script.exports;
 }

@@ -31,6 +31,8 @@ export class Staging {
 
   /** Files written in by stage(), by path: their content hash. */
   private readonly staged = new Map<string, string>();
+  /** Set by discard(): a job that ends after the build has failed stages nothing. */
+  private discarded = false;
 
   /**
    * Write a file in as soon as the build has made it, while the bytes are at hand, instead of
@@ -131,8 +133,6 @@ export class Staging {
     this.discarded = true;
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
-
-  private discarded = false;
 
   /**
    * Replace `distDir` with the staged tree, and record its files (path → content hash) for

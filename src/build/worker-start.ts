@@ -51,10 +51,9 @@ function gatedWorkerSource(): string {
 function workerSource(): string {
   if (import.meta.url.endsWith('.cjs')) {
     const bundle = fileURLToPath(import.meta.url);
-    const dir = path.dirname(bundle);
     // As launch.js runs it, with a code cache of the worker's own: a worker loads it once the
     // command has set its V8 flags, and V8 takes a cache only with the flags it was made with.
-    return `const build = require(${JSON.stringify(path.join(dir, 'code-cache.cjs'))}).run(${JSON.stringify(bundle)}, ${JSON.stringify(dir)}, 'build_cjs'); build.exports.runWorkerThread(build.saveCache);`;
+    return `const build = require(${JSON.stringify(path.join(path.dirname(bundle), 'code-cache.cjs'))}).run(${JSON.stringify(bundle)}); build.exports.runWorkerThread(build.saveCache);`;
   }
   if (import.meta.url.endsWith('.js')) return `import(${JSON.stringify(new URL('./worker.js', import.meta.url).href)});`;
   const require = createRequire(import.meta.url);

@@ -17,13 +17,13 @@ const v8 = require('node:v8');
 const vm = require('node:vm');
 
 /**
- * Run `file` as CommonJS, compiled with the code cache kept in `cacheDir` under `name` when
- * there is one V8 takes. `saveCache()` writes one (after the code has run, so that it holds
+ * Run `file` as CommonJS, compiled with the code cache kept in `cacheDir` (by default beside
+ * the file) under `name` (by default the file's name) when there is one V8 takes. `saveCache()` writes one (after the code has run, so that it holds
  * the functions that ran too) when there was none or V8 refused it; it writes nothing once
  * V8's flags have changed, since V8 checks a cache against the flags it was made with.
  * Returns `{ exports, saveCache }`.
  */
-exports.run = function run(file, cacheDir, name) {
+exports.run = function run(file, cacheDir = path.dirname(file), name = path.basename(file).replace(/[^\w-]+/g, '_')) {
   const bytes = fs.readFileSync(file);
   // One byte per character when the file is ASCII: a tenth of the time of UTF-8 for 2 MB.
   const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');

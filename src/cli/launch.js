@@ -91,9 +91,8 @@ else await import(pathToFileURL(entry).href);
  */
 async function runBuild(entry, args) {
   if (!entry.endsWith('.cjs')) return (await import(pathToFileURL(entry).href)).runCommand(args);
-  const dir = path.dirname(entry);
-  const { run } = createRequire(import.meta.url)(path.join(dir, 'code-cache.cjs'));
-  const build = run(entry, dir, 'build_cjs');
+  const { run } = createRequire(import.meta.url)(path.join(path.dirname(entry), 'code-cache.cjs'));
+  const build = run(entry);
   return build.exports.runCommand(args, build.saveCache);
 }
 
