@@ -220,6 +220,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } catch (error) {
     options.signal?.removeEventListener('abort', stop);
     staging?.discard();
+    // What was rendered stays in the cache: the next build need not make it again.
+    store.finish();
     if (ownPool && pool) await pool.close();
     aborted();
     throw error;
@@ -241,6 +243,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     files.push(manifest);
   } catch (error) {
     staging?.discard();
+    store.finish();
     throw error;
   }
   if (skipped.length > 0) reporter.notice(skippedReport(skipped));
@@ -250,15 +253,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     staging ??= new Staging(cacheDir);
     const previous = previousDist(cacheDir);
     const copies = staging.settle(files).filter((info) => !staging!.reuse(info.path, info.sha256, distDir, previous));
-    await staging.copyAll(copies.map((info) => ({ rel: info.path, from: store.blobPath(info.sha256) })));
+    await staging.copyAll(copies.map((info) => ({ rel: info.path, from: () => store.read(info) })));
     aborted();
     staging.commit(distDir, new Map(files.map((f) => [f.path, f.sha256])));
   } catch (error) {
     staging?.discard();
+    store.finish();
     const code = (error as NodeJS.ErrnoException).code;
     if (code && !(error instanceof BuildError)) throw new BuildError(`Could not write ${distDir} (${code}); the previous dist/ is unchanged. Check that the folder is writable and the disk is not full.`);
     throw error;
   }
+  store.finish();
   try {
     store.pruneKept();
     parseCache.prune();

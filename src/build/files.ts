@@ -4,6 +4,7 @@
  * pruning uses. Kept apart from store.ts so that hash.ts, which store.ts needs, can use them.
  */
 import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { threadId } from 'node:worker_threads';
 
 /** A JSON file's value, or undefined when it is missing or not JSON. */
@@ -25,6 +26,20 @@ export function writeAtomic(file: string, data: Uint8Array | string | Uint8Array
   const tmp = `${file}.tmp-${process.pid}-${threadId}-${counter++}`;
   if (Array.isArray(data)) writePieces(tmp, data);
   else fs.writeFileSync(tmp, data);
+  fs.renameSync(tmp, file);
+}
+
+/**
+ * Give `from` the name `file` too (a hard link), replacing what was there in one step; a copy
+ * where the file system has no hard links.
+ */
+export function linkAtomic(from: string, file: string): void {
+  const tmp = `${file}.tmp-${process.pid}-${threadId}-${counter++}`;
+  try {
+    fs.linkSync(from, tmp);
+  } catch {
+    fs.copyFileSync(from, tmp);
+  }
   fs.renameSync(tmp, file);
 }
 
@@ -51,4 +66,21 @@ export function olderThan(file: string, ms: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** The names in `dir` that end with `suffix`, sorted; none when there is no such folder. */
+export function namesEndingWith(dir: string, suffix: string): string[] {
+  try {
+    return fs
+      .readdirSync(dir)
+      .filter((name) => name.endsWith(suffix))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/** A new file name ending with `suffix`, unique to this process and thread, in the order such names were made. */
+export function timeOrderedName(suffix: string): string {
+  return `${String(Date.now()).padStart(15, '0')}-${process.pid}-${threadId}-${randomBytes(4).toString('hex')}${suffix}`;
 }

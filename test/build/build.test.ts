@@ -143,15 +143,23 @@ describe('build', () => {
     await run(root);
     const zip = () => fs.readFileSync(path.join(root, 'dist/release/alpha-all.zip'));
     const first = zip();
-    const derived = path.join(root, '.cache/build/derived');
-    expect(fs.readdirSync(derived).length).toBe(1);
-    const [kind] = fs.readdirSync(derived);
-    const kept = fs.readdirSync(path.join(derived, kind));
+    // Kept in the packs of blobs, each under its kind and the hash of the text it deflates.
+    const packs = path.join(root, '.cache/build/packs');
+    const derived = () =>
+      fs
+        .readdirSync(packs)
+        .filter((name) => name.endsWith('.json'))
+        .flatMap((name) => Object.keys(JSON.parse(fs.readFileSync(path.join(packs, name), 'utf8'))))
+        .filter((id) => id.includes('/'));
+    const kept = derived();
     expect(kept.length).toBeGreaterThan(0);
+    expect(new Set(kept.map((id) => id.split('/')[0])).size).toBe(1);
     fs.rmSync(path.join(root, '.cache/build/jobs'), { recursive: true });
     await run(root);
     expect(zip().equals(first)).toBe(true);
-    fs.rmSync(derived, { recursive: true });
+    // Nothing deflated again: no new entries.
+    expect(derived().sort()).toEqual([...kept].sort());
+    fs.rmSync(packs, { recursive: true });
     fs.rmSync(path.join(root, '.cache/build/jobs'), { recursive: true });
     await run(root);
     expect(zip().equals(first)).toBe(true);

@@ -93,6 +93,26 @@ describe('Staging.stage and settle', () => {
     await expect(staging.copyAll(left.map((f) => ({ rel: f.path, from: path.join(dir, 'nowhere') })))).rejects.toThrow();
   });
 
+  it('links a file with the same bytes as one staged before, and writes a file made again anew without changing its twin', () => {
+    const dir = tempDir();
+    const staging = new Staging(path.join(dir, 'cache'));
+    const at = (rel: string) => path.join(staging.dir, rel);
+    staging.stage('a/fa/fonts/LICENSE.txt', 'l', enc('licence'));
+    staging.stage('a/ar/fonts/LICENSE.txt', 'l', enc('licence'));
+    staging.stage('a/ar/index.html', 'p', enc('page'));
+    expect(fs.statSync(at('a/ar/fonts/LICENSE.txt')).ino).toBe(fs.statSync(at('a/fa/fonts/LICENSE.txt')).ino);
+    expect(fs.statSync(at('a/ar/index.html')).nlink).toBe(1);
+
+    staging.stage('a/ar/fonts/LICENSE.txt', 'l2', enc('another licence'));
+    expect(fs.readFileSync(at('a/ar/fonts/LICENSE.txt'), 'utf8')).toBe('another licence');
+    expect(fs.readFileSync(at('a/fa/fonts/LICENSE.txt'), 'utf8')).toBe('licence');
+    expect(fs.statSync(at('a/fa/fonts/LICENSE.txt')).nlink).toBe(1);
+    // The first one removed by settle(): a third copy is written, not linked to what is gone.
+    staging.settle([{ path: 'a/ar/fonts/LICENSE.txt', sha256: 'l2' }]);
+    staging.stage('b/LICENSE.txt', 'l', enc('licence'));
+    expect(fs.readFileSync(at('b/LICENSE.txt'), 'utf8')).toBe('licence');
+  });
+
   it('writes nothing once discarded (a job that ends after the build failed)', () => {
     const dir = tempDir();
     const staging = new Staging(path.join(dir, 'cache'));

@@ -37,6 +37,9 @@ function age(dir: string): void {
 
 const list = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir) : []);
 
+/** The blobs the packs of the cache in `dir` hold, as the next build sees them. */
+const packed = (dir: string) => new Set(list(path.join(dir, 'packs')).flatMap((name) => (name.endsWith('.json') ? Object.keys(JSON.parse(fs.readFileSync(path.join(dir, 'packs', name), 'utf8'))) : [])));
+
 describe('pruning the build cache', () => {
   it('removes the entries and blobs of old versions, keeps what dist/ and recent builds use, and builds the same after', async () => {
     const root = repo();
@@ -55,7 +58,7 @@ describe('pruning the build cache', () => {
       writeTranslation(root, 'de', 'alpha', `Fassung ${Math.min(i, 14)}.`);
       await run(root);
     }
-    const blobs = new Set(list(path.join(cache, 'blobs')));
+    const blobs = packed(cache);
     // The PDFs of versions no kept build used are gone; the published one stays.
     for (const [i, hash] of pdfs.slice(0, 6).entries()) expect(blobs.has(hash), `version ${i}`).toBe(false);
     expect(blobs.has(pdfOf())).toBe(true);
@@ -123,24 +126,33 @@ describe('pruning the build cache', () => {
   it('leaves what another build uses or has just written', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'psl-prune-'));
     roots.push(dir);
-    const store = new Store(dir);
-    const used = store.put({ path: 'a.pdf', kind: 'pdf', bytes: new Uint8Array([1]) });
-    const unused = store.put({ path: 'b.pdf', kind: 'pdf', bytes: new Uint8Array([2]) });
-    store.record('used-elsewhere', [used]);
-    store.record('unused', [unused]);
+    // Two builds, one blob each.
+    const first = new Store(dir);
+    const used = first.put({ path: 'a.pdf', kind: 'pdf', bytes: new Uint8Array([1]) });
+    first.record('used-elsewhere', [used]);
+    first.finish();
+    const second = new Store(dir);
+    const unused = second.put({ path: 'b.pdf', kind: 'pdf', bytes: new Uint8Array([2]) });
+    second.record('unused', [unused]);
+    second.finish();
     age(dir);
-    // Written a moment ago by a build that has not recorded it yet.
-    const inFlight = store.put({ path: 'c.pdf', kind: 'pdf', bytes: new Uint8Array([3]) });
+    // Written a moment ago by a build that has not recorded it, nor finished, yet.
+    const running = new Store(dir);
+    const inFlight = running.put({ path: 'c.pdf', kind: 'pdf', bytes: new Uint8Array([3]) });
     // Another build looks the entry up; none of the noted builds used it.
     expect(new Store(dir).lookup('used-elsewhere')).toBeTruthy();
     for (let i = 0; i <= PRUNE_AFTER; i++) new Store(dir).finishRun([]);
 
     expect(fs.existsSync(path.join(dir, 'jobs/used-elsewhere.json'))).toBe(true);
-    expect(fs.existsSync(store.blobPath(used.sha256))).toBe(true);
-    expect(fs.existsSync(store.blobPath(inFlight.sha256))).toBe(true);
+    expect(new Store(dir).hasBlob(used.sha256)).toBe(true);
     expect(fs.existsSync(path.join(dir, 'jobs/unused.json'))).toBe(false);
-    expect(fs.existsSync(store.blobPath(unused.sha256))).toBe(false);
+    expect(new Store(dir).hasBlob(unused.sha256)).toBe(false);
     expect(list(path.join(dir, 'runs'))).toHaveLength(KEEP_RUNS);
+    // The running build's pack is still there, and its blob known once it finishes.
+    expect(running.hasBlob(inFlight.sha256)).toBe(true);
+    running.finish();
+    expect(new Store(dir).hasBlob(inFlight.sha256)).toBe(true);
+    expect([...new Store(dir).read(inFlight)]).toEqual([3]);
   });
 
   it('removes nothing while a note it must read is unreadable, and forgets that note', () => {
@@ -149,14 +161,15 @@ describe('pruning the build cache', () => {
     const store = new Store(dir);
     const unused = store.put({ path: 'b.pdf', kind: 'pdf', bytes: new Uint8Array([2]) });
     store.record('unused', [unused]);
+    store.finish();
     age(dir);
     for (let i = 0; i < PRUNE_AFTER; i++) new Store(dir).finishRun([]);
     const broken = path.join(dir, 'runs', '999999999999999-broken.json');
     fs.writeFileSync(broken, '{"keys": [');
     new Store(dir).finishRun([]);
-    expect(fs.existsSync(store.blobPath(unused.sha256))).toBe(true);
+    expect(new Store(dir).hasBlob(unused.sha256)).toBe(true);
     expect(fs.existsSync(broken)).toBe(false);
     new Store(dir).finishRun([]);
-    expect(fs.existsSync(store.blobPath(unused.sha256))).toBe(false);
+    expect(new Store(dir).hasBlob(unused.sha256)).toBe(false);
   });
 });
