@@ -26,7 +26,7 @@ import { portableRepository, type JobResult, type RunnerSetup } from './runner.j
 import { REAL_RENDERERS } from './renderers.js';
 import { Store, type ArtefactInfo } from './store.js';
 import { ParseCache } from './parse-cache.js';
-import { Staging, previousDist, recover } from './staging.js';
+import { Staging, recover } from './staging.js';
 import { manifestBytes, type Skipped } from './manifest.js';
 import { ZipSources, bundle } from './bundle.js';
 import { datesFor } from './dates.js';
@@ -153,7 +153,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let staging: Staging | undefined;
   const stage = (info: ArtefactInfo, bytes: Uint8Array | Uint8Array[]) => {
     try {
-      staging ??= new Staging(cacheDir);
+      staging ??= new Staging(cacheDir, distDir);
     } catch {
       return; // made at the end, where the failure is reported
     }
@@ -250,9 +250,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   phase('bundle');
   try {
-    staging ??= new Staging(cacheDir);
-    const previous = previousDist(cacheDir);
-    const copies = staging.settle(files).filter((info) => !staging!.reuse(info.path, info.sha256, distDir, previous));
+    staging ??= new Staging(cacheDir, distDir);
+    const copies = staging.settle(files).filter((info) => !staging!.reuse(info.path, info.sha256));
     await staging.copyAll(copies.map((info) => ({ rel: info.path, from: () => store.read(info) })));
     aborted();
     staging.commit(distDir, new Map(files.map((f) => [f.path, f.sha256])));

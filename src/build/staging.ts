@@ -11,8 +11,9 @@
  * ones took 60–70 ms of a 1 s rebuild. Only a file this build left exactly as it was is linked:
  * what the build wrote is recorded (.cache/dist-files.json: content hash, inode, size, times),
  * and a file changed or replaced in dist/ since then no longer matches, so it is copied anew
- * from the cache. Nothing in dist/ is ever linked to the cache itself, so editing a file in
- * dist/ can never change what later builds publish.
+ * from the cache. So is a file a job makes again with the same bytes (stage), and a file with
+ * the same bytes as another in the new dist/ is linked to it. Nothing in dist/ is ever linked
+ * to the cache itself, so editing a file in dist/ can never change what later builds publish.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,11 +23,18 @@ import { readJson, writeAtomic, writePieces } from './files.js';
 
 export class Staging {
   readonly dir: string;
+  /** What the previous build wrote to dist/ (see reuse). */
+  private readonly previous: DistFiles;
 
-  constructor(readonly cacheDir: string) {
+  /** `distDir`: the dist/ this build replaces, whose unchanged files are linked in (see reuse). */
+  constructor(
+    readonly cacheDir: string,
+    private readonly distDir?: string,
+  ) {
     fs.mkdirSync(cacheDir, { recursive: true });
     this.dir = path.join(cacheDir, `tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
     fs.mkdirSync(this.dir);
+    this.previous = distDir ? previousDist(cacheDir) : {};
   }
 
   /** Files written in by stage(), by path: their content hash. */
@@ -49,7 +57,8 @@ export class Staging {
       this.mkdir(path.dirname(file));
       // Written anew, not over: the file there may be linked to another with its old bytes.
       if (again) fs.rmSync(file, { force: true });
-      if (!this.linkSame(file, sha256)) {
+      // A file made again as it was (the site's feeds after one edit) is linked, not written.
+      if (!this.linkIn(rel, file, sha256)) {
         if (Array.isArray(bytes)) writePieces(file, bytes);
         else fs.writeFileSync(file, bytes);
       }
@@ -121,19 +130,33 @@ export class Staging {
    * Link `rel` from the previous dist/ when the file there is still the one recorded with this
    * content hash; false when it is not (the caller copies it instead).
    */
-  reuse(rel: string, sha256: string, distDir: string, previous: DistFiles): boolean {
-    const was = previous[rel];
-    if (!was || was.sha256 !== sha256) return false;
-    const from = inside(distDir, rel);
-    const file = inside(this.dir, rel);
+  reuse(rel: string, sha256: string): boolean {
     try {
-      if (identity(fs.lstatSync(from, { bigint: true })) !== was.identity) return false;
+      const file = inside(this.dir, rel);
       this.mkdir(path.dirname(file));
-      fs.linkSync(from, file);
-      return true;
+      return this.linkIn(rel, file, sha256);
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Put `file` in as a link: to a file already in with the same bytes (see linkSame), else to
+   * the previous dist/'s file at `rel` if it is still the one recorded with these bytes.
+   */
+  private linkIn(rel: string, file: string, sha256: string): boolean {
+    // Before the previous dist/: linking a file from there changed its twin's change time too.
+    if (this.linkSame(file, sha256)) return true;
+    const was = this.previous[rel];
+    if (!this.distDir || was?.sha256 !== sha256) return false;
+    try {
+      if (identity(fs.lstatSync(inside(this.distDir, rel), { bigint: true })) !== was.identity) return false;
+      fs.linkSync(inside(this.distDir, rel), file);
     } catch {
       return false; // gone, or a file system without hard links
     }
+    this.byContent.set(sha256, file);
+    return true;
   }
 
   private readonly made = new Set<string>();

@@ -113,6 +113,42 @@ describe('Staging.stage and settle', () => {
     expect(fs.readFileSync(at('b/LICENSE.txt'), 'utf8')).toBe('licence');
   });
 
+  it('links a file made again with the bytes it has in the previous dist/, unless that file was changed there', () => {
+    const dir = tempDir();
+    const cache = path.join(dir, 'cache');
+    const dist = path.join(dir, 'dist');
+    const first = new Staging(cache, dist);
+    first.stage('feeds/ru.xml', 'ru', enc('<feed ru>'));
+    first.stage('feeds/de.xml', 'de', enc('<feed de>'));
+    first.commit(dist, new Map([['feeds/ru.xml', 'ru'], ['feeds/de.xml', 'de']]));
+    fs.appendFileSync(path.join(dist, 'feeds/de.xml'), 'edited');
+
+    const second = new Staging(cache, dist);
+    second.stage('feeds/ru.xml', 'ru', enc('<feed ru>'));
+    second.stage('feeds/de.xml', 'de', enc('<feed de>'));
+    expect(fs.statSync(path.join(second.dir, 'feeds/ru.xml')).ino).toBe(fs.statSync(path.join(dist, 'feeds/ru.xml')).ino);
+    expect(fs.statSync(path.join(second.dir, 'feeds/de.xml')).ino).not.toBe(fs.statSync(path.join(dist, 'feeds/de.xml')).ino);
+    expect(fs.readFileSync(path.join(second.dir, 'feeds/de.xml'), 'utf8')).toBe('<feed de>');
+  });
+
+  it('links both of two files with the same bytes from the previous dist/, though linking the first changes the second’s change time', async () => {
+    const dir = tempDir();
+    const cache = path.join(dir, 'cache');
+    const dist = path.join(dir, 'dist');
+    const first = new Staging(cache, dist);
+    first.stage('ar/LICENSE.txt', 'l', enc('licence'));
+    first.stage('fa/LICENSE.txt', 'l', enc('licence'));
+    first.commit(dist, new Map([['ar/LICENSE.txt', 'l'], ['fa/LICENSE.txt', 'l']]));
+    const inode = fs.statSync(path.join(dist, 'fa/LICENSE.txt')).ino;
+    // Change times count in the kernel's clock ticks: the next build comes later than one.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    const second = new Staging(cache, dist);
+    expect(second.reuse('ar/LICENSE.txt', 'l')).toBe(true);
+    expect(second.reuse('fa/LICENSE.txt', 'l')).toBe(true);
+    expect(fs.statSync(path.join(second.dir, 'fa/LICENSE.txt')).ino).toBe(inode);
+  });
+
   it('writes nothing once discarded (a job that ends after the build failed)', () => {
     const dir = tempDir();
     const staging = new Staging(path.join(dir, 'cache'));
