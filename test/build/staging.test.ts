@@ -113,14 +113,19 @@ describe('Staging.stage and settle', () => {
     expect(fs.readFileSync(at('b/LICENSE.txt'), 'utf8')).toBe('licence');
   });
 
-  it('links a file made again with the bytes it has in the previous dist/, unless that file was changed there', () => {
+  /** A dist/ of these files (path → [content hash, text]) as a build leaves it, and its cache folder. */
+  function previousBuild(files: Record<string, [string, string]>): { cache: string; dist: string } {
     const dir = tempDir();
     const cache = path.join(dir, 'cache');
     const dist = path.join(dir, 'dist');
-    const first = new Staging(cache, dist);
-    first.stage('feeds/ru.xml', 'ru', enc('<feed ru>'));
-    first.stage('feeds/de.xml', 'de', enc('<feed de>'));
-    first.commit(dist, new Map([['feeds/ru.xml', 'ru'], ['feeds/de.xml', 'de']]));
+    const staging = new Staging(cache, dist);
+    for (const [rel, [hash, text]] of Object.entries(files)) staging.stage(rel, hash, enc(text));
+    staging.commit(dist, new Map(Object.entries(files).map(([rel, [hash]]) => [rel, hash])));
+    return { cache, dist };
+  }
+
+  it('links a file made again with the bytes it has in the previous dist/, unless that file was changed there', () => {
+    const { cache, dist } = previousBuild({ 'feeds/ru.xml': ['ru', '<feed ru>'], 'feeds/de.xml': ['de', '<feed de>'] });
     fs.appendFileSync(path.join(dist, 'feeds/de.xml'), 'edited');
 
     const second = new Staging(cache, dist);
@@ -132,13 +137,7 @@ describe('Staging.stage and settle', () => {
   });
 
   it('links both of two files with the same bytes from the previous dist/, though linking the first changes the second’s change time', async () => {
-    const dir = tempDir();
-    const cache = path.join(dir, 'cache');
-    const dist = path.join(dir, 'dist');
-    const first = new Staging(cache, dist);
-    first.stage('ar/LICENSE.txt', 'l', enc('licence'));
-    first.stage('fa/LICENSE.txt', 'l', enc('licence'));
-    first.commit(dist, new Map([['ar/LICENSE.txt', 'l'], ['fa/LICENSE.txt', 'l']]));
+    const { cache, dist } = previousBuild({ 'ar/LICENSE.txt': ['l', 'licence'], 'fa/LICENSE.txt': ['l', 'licence'] });
     const inode = fs.statSync(path.join(dist, 'fa/LICENSE.txt')).ino;
     // Change times count in the kernel's clock ticks: the next build comes later than one.
     await new Promise((resolve) => setTimeout(resolve, 50));
