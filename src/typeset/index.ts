@@ -28,14 +28,21 @@ const paths = new Map<string, string>();
 
 /** SVG path data of a glyph in font units, y pointing up (flip it for SVG). Cached. */
 export async function glyphPath(font: FontId, glyphId: number): Promise<string> {
-  const key = `${font}\u0000${glyphId}`;
-  let d = paths.get(key);
-  if (d === undefined) {
-    const f = await loadFont(font);
-    d = f.font.glyphToPath(glyphId);
-    paths.set(key, d);
-  }
-  return d;
+  return paths.get(`${font}\u0000${glyphId}`) ?? (await glyphPaths(font))(glyphId);
+}
+
+/** glyphPath for one font, once it is loaded: without a wait per glyph. */
+export async function glyphPaths(font: FontId): Promise<(glyphId: number) => string> {
+  const f = await loadFont(font);
+  return (glyphId) => {
+    const key = `${font}\u0000${glyphId}`;
+    let d = paths.get(key);
+    if (d === undefined) {
+      d = f.font.glyphToPath(glyphId);
+      paths.set(key, d);
+    }
+    return d;
+  };
 }
 
 export interface FontMetrics {

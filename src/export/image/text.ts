@@ -8,7 +8,7 @@
  */
 import type { FontId, FontStyle } from '../../fonts.js';
 import type { ParagraphLayout } from '../../typeset/types.js';
-import { glyphInk, glyphOutline, unitsPerEm } from './engine.js';
+import { inkOf, outlinesOf, unitsPerEm, type InkBox } from './engine.js';
 
 export interface Box {
   left: number;
@@ -70,14 +70,18 @@ export async function textBlock(
   const placed: Placed[] = [];
   const ink: Box[] = [];
   const fonts = new Set<FontId>();
+  // Units per em and ink boxes by font, waited for once per font, not once per glyph.
+  const metrics = new Map<FontId, { upem: number; ink: (glyphId: number) => InkBox | undefined; outline: (glyphId: number) => string }>();
   for (const line of layout.lines) {
     for (const g of line.glyphs) {
-      const scale = g.size / (await unitsPerEm(g.font));
+      let m = metrics.get(g.font);
+      if (!m) metrics.set(g.font, (m = { upem: await unitsPerEm(g.font), ink: await inkOf(g.font), outline: await outlinesOf(g.font) }));
+      const scale = g.size / m.upem;
       const x = options.inset + g.x;
       // Baselines on whole pixels, as browsers place them: the long horizontal strokes of
       // Arabic script and the serifs of Latin stay crisp instead of smeared over two rows.
       const baseline = Math.round(line.baseline) - g.y;
-      const box = await glyphInk(g.font, g.glyphId);
+      const box = m.ink(g.glyphId);
       if (!box) continue; // spaces and other blank glyphs draw nothing
       fonts.add(g.font);
       placed.push({ key: `${g.font}/${g.glyphId}`, font: g.font, glyphId: g.glyphId, x, baseline, scale });
@@ -97,8 +101,6 @@ export async function textBlock(
     box.top -= top;
     box.bottom -= top;
   }
-  const outlines = new Map<string, string>();
-  for (const p of placed) if (!outlines.has(p.key)) outlines.set(p.key, await glyphOutline(p.font, p.glyphId));
   // Written when asked for: the card is drawn from `glyphs`, and the auto-fit makes many
   // blocks that are never shown; only the tests and anyone debugging a card read the SVG.
   let svg: string | undefined;
@@ -111,7 +113,7 @@ export async function textBlock(
       if (!id) {
         id = `g${ids.size}`;
         ids.set(p.key, id);
-        defs.push(`<path id="${id}" d="${outlines.get(p.key)}"/>`);
+        defs.push(`<path id="${id}" d="${metrics.get(p.font)!.outline(p.glyphId)}"/>`);
       }
       const s = num(p.scale, 6);
       uses.push(`<use href="#${id}" transform="matrix(${s} 0 0 -${s} ${num(p.x)} ${num(p.baseline - top)})"/>`);
