@@ -5,7 +5,8 @@
  *   startDevServer({ root, port })     what `npm run dev` runs (src/cli/dev.ts)
  *
  * Modules: build.ts (the steps), jobs.ts (units of work and cache keys), hash.ts (input and
- * code versions), store.ts (the cache in .cache/build), pool.ts + runner.ts + worker.ts (where
+ * code versions), store.ts (the cache in .cache/build; its blobs in blob-packs.ts, what
+ * exporters keep in kept-pack.ts), pool.ts + runner.ts + worker.ts (where
  * jobs run), worker-start.ts (starting workers, one as the command starts), staging.ts (atomic
  * swap, reusing unchanged files), bundle.ts + zips.ts (release zips), manifest.ts,
  * progress.ts, options.ts + cli.ts (the command), dev.ts (preview server), bench.ts
