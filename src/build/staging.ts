@@ -51,12 +51,16 @@ export class Staging {
   stage(rel: string, sha256: string, bytes: Uint8Array | Uint8Array[]): void {
     // Not after discard(): a job may end after the build has failed.
     if (this.discarded || this.staged.get(rel) === sha256) return;
-    const again = this.staged.delete(rel);
+    const was = this.staged.get(rel);
+    this.staged.delete(rel);
     try {
       const file = inside(this.dir, rel);
       this.mkdir(path.dirname(file));
-      // Written anew, not over: the file there may be linked to another with its old bytes.
-      if (again) fs.rmSync(file, { force: true });
+      if (was !== undefined) {
+        // Written anew, not over: the file there may be linked to another with its old bytes.
+        fs.rmSync(file, { force: true });
+        if (this.byContent.get(was) === file) this.byContent.delete(was);
+      }
       // A file made again as it was (the site's feeds after one edit) is linked, not written.
       if (!this.linkIn(rel, file, sha256)) {
         if (Array.isArray(bytes)) writePieces(file, bytes);

@@ -107,6 +107,10 @@ describe('Staging.stage and settle', () => {
     expect(fs.readFileSync(at('a/ar/fonts/LICENSE.txt'), 'utf8')).toBe('another licence');
     expect(fs.readFileSync(at('a/fa/fonts/LICENSE.txt'), 'utf8')).toBe('licence');
     expect(fs.statSync(at('a/fa/fonts/LICENSE.txt')).nlink).toBe(1);
+    // The first one made again with other bytes: a file with its old bytes is not linked to it.
+    staging.stage('a/fa/fonts/LICENSE.txt', 'l3', enc('a third licence'));
+    staging.stage('c/LICENSE.txt', 'l', enc('licence'));
+    expect(fs.readFileSync(at('c/LICENSE.txt'), 'utf8')).toBe('licence');
     // The first one removed by settle(): a third copy is written, not linked to what is gone.
     staging.settle([{ path: 'a/ar/fonts/LICENSE.txt', sha256: 'l2' }]);
     staging.stage('b/LICENSE.txt', 'l', enc('licence'));
