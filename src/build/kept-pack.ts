@@ -3,7 +3,7 @@
  * packs: each thread of a build appends what it keeps to one file of its own in the folder of
  * the exporters' version, and reads every pack of that folder once, at its first look-up.
  *
- * Why not a file per result: on the build machine creating a file cost 0.05–1.1 ms of kernel
+ * Why not a file per result: on the build machine creating a file cost 0.05–1.3 ms of kernel
  * time, and appending to one 0.03 ms. Its file system (ext4 without a journal) does not hand
  * out the inode of a file deleted in the last minute or more, and steps over every such inode
  * on each new file, so the cost grows with what was deleted lately. A cold build kept 72

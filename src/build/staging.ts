@@ -50,8 +50,8 @@ export class Staging {
    */
   stage(rel: string, sha256: string, bytes: Uint8Array | Uint8Array[]): void {
     // Not after discard(): a job may end after the build has failed.
-    if (this.discarded || this.staged.get(rel) === sha256) return;
     const was = this.staged.get(rel);
+    if (this.discarded || was === sha256) return;
     this.staged.delete(rel);
     try {
       const file = inside(this.dir, rel);

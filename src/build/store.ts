@@ -8,7 +8,7 @@
  * a build killed mid-write never leaves a truncated entry or blob behind. Entries are also
  * checked against the sizes of their blobs on read.
  *
- * The cache creates few files: on the build machine creating one cost up to 1 ms of kernel
+ * The cache creates few files: on the build machine creating one cost up to 1.3 ms of kernel
  * time (see kept-pack.ts). A cold build of seven languages created 395 files in dist/ and
  * here, and now creates about 170: blobs and what is derived from them go into one pack and
  * its index, kept results into one pack per thread (kept-pack.ts), the dev server's last

@@ -70,7 +70,7 @@ export async function textBlock(
   const placed: Placed[] = [];
   const ink: Box[] = [];
   const fonts = new Set<FontId>();
-  // Units per em and ink boxes by font, waited for once per font, not once per glyph.
+  // Units per em, ink boxes and outlines by font, waited for once per font, not once per glyph.
   const metrics = new Map<FontId, { upem: number; ink: (glyphId: number) => InkBox | undefined; outline: (glyphId: number) => string }>();
   for (const line of layout.lines) {
     for (const g of line.glyphs) {
