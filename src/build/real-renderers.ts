@@ -4,7 +4,8 @@
  * answered entirely from the cache loads none of them.
  */
 import type { Renderers } from './renderers.js';
-import { keepIn } from '../keep.js';
+import type { Keep } from '../keep.js';
+import { noMemo, type Memo } from '../memo.js';
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let promise: Promise<T> | undefined;
@@ -15,9 +16,13 @@ const html = once(() => import('../render/html.js'));
 const pdf = once(() => import('../render/pdf.js'));
 const images = once(() => import('../render/images.js'));
 
+let memo: Memo = noMemo;
+
 export async function loadRenderers(): Promise<Renderers> {
   return {
-    keepIn,
+    keepIn(keep?: Keep) {
+      memo = keep ? (key, make) => keep.get(key, make) : noMemo;
+    },
     async warm(kinds) {
       if (kinds.includes('page') || kinds.includes('site')) await html();
       if (kinds.includes('images')) await images();
@@ -25,9 +30,9 @@ export async function loadRenderers(): Promise<Renderers> {
       // subsetter is left until a PDF needs it: after an edit the subsets are usually kept.
       if (kinds.includes('pdf')) await Promise.all([pdf(), import('../typeset/harfbuzz.js').then((m) => m.loadAllFonts())]);
     },
-    renderPage: async (pub) => (await html()).renderPage(pub),
-    renderSiteFiles: async (pubs) => (await html()).renderSiteFiles(pubs),
-    renderPdfs: async (pub) => (await pdf()).renderPdfs(pub),
-    renderShareImages: async (pub) => (await images()).renderShareImages(pub),
+    renderPage: async (pub) => (await html()).renderPage(pub, memo),
+    renderSiteFiles: async (pubs) => (await html()).renderSiteFiles(pubs, memo),
+    renderPdfs: async (pub) => (await pdf()).renderPdfs(pub, memo),
+    renderShareImages: async (pub) => (await images()).renderShareImages(pub, memo),
   };
 }

@@ -6,7 +6,6 @@
 // The encoder alone: the package's entry point also loads its PNG, SVG and terminal writers.
 import { create } from 'qrcode/lib/core/qrcode.js';
 import type { Box, Colour, Tag } from './frame.js';
-import { kept } from '../keep.js';
 
 export const QUIET_ZONE = 4;
 
@@ -17,12 +16,13 @@ export interface QrCode {
   runs: { row: number; start: number; end: number }[];
 }
 
-/**
- * The code for `text`, error correction M. Kept between builds (see keep.ts): the encoder
- * tries all eight masks, 15 ms before V8 warms up, for a URL that never changes.
- */
+/** Encoded codes by text: a page's URL is asked for by both of its PDFs. */
+const codes = new Map<string, Uint8Array>();
+
+/** The code for `text`, error correction M. */
 export async function qrCode(text: string): Promise<QrCode> {
-  const bytes = await kept(`qr code M\0${text}`, async () => encode(text));
+  let bytes = codes.get(text);
+  if (!bytes) codes.set(text, (bytes = encode(text)));
   const count = bytes[0]!;
   const runs: QrCode['runs'] = [];
   for (let row = 0; row < count; row++) {

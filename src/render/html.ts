@@ -14,17 +14,18 @@ import { indexTree, pickerTree } from '../export/html/site.js';
 import { atomFeed } from '../export/html/feed.js';
 import { sitemap } from '../export/html/sitemap.js';
 import { feedPath } from '../export/html/head.js';
+import { noMemo, type Memo } from '../memo.js';
 
 /** Site pages keep their fonts here: the pickers and the index share one subset per font. */
 export const SITE_FONTS_DIR = 'fonts';
 
-export async function renderPage(pub: Publication): Promise<Artefact[]> {
+export async function renderPage(pub: Publication, memo: Memo = noMemo): Promise<Artefact[]> {
   const paths = artefactPaths(pub.slug, pub.lang.tag);
   const tree = await statementTree(pub);
-  return finishPages([{ tree, path: paths.page }], { fontsDir: paths.fontsDir, slug: pub.slug, lang: pub.lang.tag });
+  return finishPages([{ tree, path: paths.page }], { fontsDir: paths.fontsDir, slug: pub.slug, lang: pub.lang.tag, memo });
 }
 
-export async function renderSiteFiles(pubs: Publication[]): Promise<Artefact[]> {
+export async function renderSiteFiles(pubs: Publication[], memo: Memo = noMemo): Promise<Artefact[]> {
   if (pubs.length === 0) return [];
   const slugs = [...new Set(pubs.map((p) => p.slug))].sort();
   const pages: { tree: Root; path: string }[] = slugs.map((slug) => ({
@@ -32,7 +33,7 @@ export async function renderSiteFiles(pubs: Publication[]): Promise<Artefact[]> 
     path: `${slug}/index.html`,
   }));
   pages.push({ tree: indexTree(pubs, LANGUAGES), path: 'index.html' });
-  const artefacts = await finishPages(pages, { fontsDir: SITE_FONTS_DIR });
+  const artefacts = await finishPages(pages, { fontsDir: SITE_FONTS_DIR, memo });
 
   const encoder = new TextEncoder();
   const bodies = new Map<string, string>();

@@ -7,8 +7,9 @@ import { artefactPaths, fontLicences, type Artefact, type Publication } from '..
 import { layoutPublication, type Format } from '../layout/index.js';
 import type { LaidOutDocument } from '../layout/frame.js';
 import { writePdf } from '../export/pdf/index.js';
+import { noMemo, type Memo } from '../memo.js';
 
-export async function renderPdfs(pub: Publication): Promise<Artefact[]> {
+export async function renderPdfs(pub: Publication, memo: Memo = noMemo): Promise<Artefact[]> {
   const paths = artefactPaths(pub.slug, pub.lang.tag);
   const meta = { slug: pub.slug, lang: pub.lang.tag };
   const artefacts: Artefact[] = [];
@@ -16,7 +17,7 @@ export async function renderPdfs(pub: Publication): Promise<Artefact[]> {
   const formats: [Format, string][] = [['a4', paths.pdfA4], ['a5', paths.pdfA5]];
   for (const [format, path] of formats) {
     const doc = await layoutPublication(pub, format);
-    artefacts.push({ path, bytes: await writePdf(doc), kind: 'pdf', pages: doc.frames.length, ...meta });
+    artefacts.push({ path, bytes: await writePdf(doc, memo), kind: 'pdf', pages: doc.frames.length, ...meta });
     for (const id of fontsIn(doc)) fonts.add(id);
   }
   return [...artefacts, ...fontLicences(fonts, paths.fontsDir, meta)];

@@ -8,6 +8,7 @@ import type { FontId } from '../../fonts.js';
 import { fontLicences, type Artefact } from '../../publication.js';
 import { collectText, familyCss, fontFaceCss, fontFileName, planFonts, subset } from './fonts.js';
 import { stylesheet } from './styles.js';
+import type { Memo } from '../../memo.js';
 import { h } from './h.js';
 import { relativeUrl } from './urls.js';
 
@@ -22,6 +23,8 @@ export interface FinishOptions {
   fontsDir: string;
   slug?: string;
   lang?: string;
+  /** Keeps font subsets between builds. */
+  memo?: Memo;
 }
 
 /** Serialise pages that share one fonts folder: the subsets cover the text of all of them. */
@@ -39,7 +42,7 @@ export async function finishPages(pages: PageTree[], options: FinishOptions): Pr
   const ids = [...plan.chars.keys()].sort() as FontId[];
   // Ask for every subset before anything else: Brotli compresses them on libuv's threads while
   // this thread goes on.
-  const fonts = ids.map((id) => subset(id, plan.chars.get(id)!));
+  const fonts = ids.map((id) => subset(id, plan.chars.get(id)!, options.memo));
   const meta = { slug: options.slug, lang: options.lang };
   const artefacts: Artefact[] = [];
   for (const page of pages) {

@@ -8,7 +8,7 @@ import { FONTS, type FontId, type FontStyle } from '../../fonts.js';
 import { findLanguage, type Language } from '../../languages.js';
 import { loadFont } from '../../typeset/harfbuzz.js';
 import { subsetText } from '../font-subset.js';
-import { kept } from '../../keep.js';
+import { noMemo, type Memo } from '../../memo.js';
 import { woff2 } from './woff2.js';
 
 const BOLD = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'th']);
@@ -103,7 +103,7 @@ const subsets = new Map<string, Promise<Uint8Array>>();
  * The WOFF2 subset of a font with exactly these characters (see subsetText). Memoised, since
  * the site pages ask again.
  */
-export function subset(id: FontId, chars: Set<string>): Promise<Uint8Array> {
+export function subset(id: FontId, chars: Set<string>, memo: Memo = noMemo): Promise<Uint8Array> {
   const text = [...chars].sort().join('');
   const key = `${id}\u0000${text}`;
   let result = subsets.get(key);
@@ -111,7 +111,7 @@ export function subset(id: FontId, chars: Set<string>): Promise<Uint8Array> {
     // The bytes HarfBuzz already holds for shaping and coverage: the file is not read again.
     const make = () => loadFont(id).then(({ bytes }) => subsetText(bytes, text)).then(woff2);
     // Subsetting with every layout feature kept is about half the work of a page: keep it.
-    result = kept(`woff2 subset\0${id}\0${text}`, make);
+    result = memo(`woff2 subset\0${id}\0${text}`, make);
     subsets.set(key, result);
   }
   return result;

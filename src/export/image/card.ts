@@ -8,6 +8,7 @@
  * largest title size (the quote keeps its proportion to it) at which both fit the space
  * between header and footer.
  */
+import { noMemo, type Memo } from '../../memo.js';
 import { SITE } from '../../config.js';
 import type { Language } from '../../languages.js';
 import { cardTree, inlineBlocks, layoutRects, layoutTree, placements, type CardBoxes, type PlacedBlock } from './flex.js';
@@ -114,7 +115,7 @@ async function setBody(text: CardText, quote: string, titleSize: number, width: 
 }
 
 /** Lay out one card. Throws ShareImageFitError when title and quote cannot fit. */
-export async function composeCard(text: CardText, format: CardFormat, source: CardSource): Promise<Card> {
+export async function composeCard(text: CardText, format: CardFormat, source: CardSource, memo: Memo = noMemo): Promise<Card> {
   const { colours } = SITE;
   const u = format.unit;
   const c = format.content;
@@ -172,7 +173,7 @@ export async function composeCard(text: CardText, format: CardFormat, source: Ca
     rule,
     gaps: { ...gaps, titleToQuote: body.gap },
   };
-  const layout = await layoutTree(cardTree(format, rtl, boxes), format);
+  const layout = await layoutTree(cardTree(format, rtl, boxes), format, memo);
   const blocks = placements(layout, [organisation, language, date, url, body.title, ...(body.quote ? [body.quote] : [])]);
   let svg: string | undefined;
   return {

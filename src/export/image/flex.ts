@@ -5,7 +5,7 @@
  * from its SVG, and the block's own SVG is put in that place.
  */
 import type satoriFunction from 'satori';
-import { kept } from '../../keep.js';
+import { noMemo, type Memo } from '../../memo.js';
 import { requirePackage } from '../../compiled.js';
 import { SITE } from '../../config.js';
 import type { CardFormat } from './formats.js';
@@ -100,13 +100,13 @@ export function cardTree(format: CardFormat, rtl: boolean, boxes: CardBoxes): No
 
 /**
  * Lay the tree out with satori: an SVG of the whole card. The tree holds only the blocks'
- * sizes, so the layout is kept between builds (see keep.ts): after an edit that leaves every
+ * sizes, so the layout is kept between builds (see memo.ts): after an edit that leaves every
  * block its number of lines, as most corrections to a title do, satori is not even loaded.
  * Loading it is most of the 0.26 s a thread takes to load the image code.
  */
-export async function layoutTree(tree: Node, format: CardFormat): Promise<string> {
+export async function layoutTree(tree: Node, format: CardFormat, memo: Memo = noMemo): Promise<string> {
   const key = `satori layout\0${format.width}x${format.height}\0${JSON.stringify(tree)}`;
-  const svg = await kept(key, async () => new TextEncoder().encode(await satoriLayout(tree, format)));
+  const svg = await memo(key, async () => new TextEncoder().encode(await satoriLayout(tree, format)));
   return new TextDecoder().decode(svg);
 }
 

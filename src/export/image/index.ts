@@ -8,6 +8,7 @@ import { composeCard, type Card, type CardSource, type CardText } from './card.j
 import { encode, type Raster } from './encode.js';
 import { endRasterTurn, rasteriseCard, rasterTurn, releaseRaster } from './raster.js';
 import { CARD_FORMATS, type CardFormat } from './formats.js';
+import { noMemo, type Memo } from '../../memo.js';
 
 export { ShareImageFitError, composeCard } from './card.js';
 export type { Card, CardSource, CardText, PlacedBlock } from './card.js';
@@ -20,14 +21,14 @@ export interface ShareImage {
   card: Card;
 }
 
-export async function renderShareCards(text: CardText, source: CardSource, formats: CardFormat[] = CARD_FORMATS): Promise<ShareImage[]> {
+export async function renderShareCards(text: CardText, source: CardSource, formats: CardFormat[] = CARD_FORMATS, memo: Memo = noMemo): Promise<ShareImage[]> {
   // Each card is composed and drawn here (JavaScript on this thread), then its files are
   // encoded by sharp on its own threads while this one draws the next card.
   const encoded = new Map<CardFormat, Promise<ShareImage>>();
   for (const format of formats) {
     if (encoded.has(format)) continue;
     const sameSize = formats.filter((f) => f.width === format.width && f.height === format.height);
-    const card = await composeCard(text, format, source);
+    const card = await composeCard(text, format, source, memo);
     await rasterTurn();
     let raster: Raster;
     try {

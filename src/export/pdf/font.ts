@@ -14,7 +14,7 @@ import { parsePath } from '../../typeset/path.js';
 import { FONTS, type FontId } from '../../fonts.js';
 import { flateStream } from './flate.js';
 import { subsetGlyphs } from '../font-subset.js';
-import { kept } from '../../keep.js';
+import type { Memo } from '../../memo.js';
 import { toUnicodeCMap } from './tounicode.js';
 
 export class EmbeddedFont {
@@ -83,11 +83,11 @@ export class EmbeddedFont {
   }
 
   /** Write the font's objects; returns the Type0 font's reference. */
-  async embed(context: PDFContext): Promise<PDFRef> {
+  async embed(context: PDFContext, memo: Memo): Promise<PDFRef> {
     const font = this.font;
     const ids = [...new Set(this.glyphOf)].sort((a, b) => a - b);
     // hb-subset is a sixth of a PDF's time before V8 warms up, and an edit rarely adds a glyph.
-    const subset = await kept(`pdf subset\0${this.id}\0${ids.join(',')}`, () => subsetGlyphs(font.bytes, ids));
+    const subset = await memo(`pdf subset\0${this.id}\0${ids.join(',')}`, () => subsetGlyphs(font.bytes, ids));
     const baseName = `${subsetTag(this.id, ids)}+${postScriptName(font)}`;
     const metrics = fontMetrics(font);
 

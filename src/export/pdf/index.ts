@@ -2,6 +2,7 @@
  * Frames → PDF bytes. pdf-lib gives the objects (see objects.ts); the pages, fonts, content
  * streams, link annotations, structure tree and the file itself (file.ts) are written here.
  */
+import { noMemo, type Memo } from '../../memo.js';
 import { createHash } from 'node:crypto';
 import { PDFContext, PDFHexString, PDFName, PDFNumber, PDFString, type PDFDict, type PDFRef } from './objects.js';
 import { pdfFile } from './file.js';
@@ -19,7 +20,7 @@ interface Page {
   height: number;
 }
 
-export async function writePdf(doc: LaidOutDocument): Promise<Uint8Array> {
+export async function writePdf(doc: LaidOutDocument, memo: Memo = noMemo): Promise<Uint8Array> {
   const context = PDFContext.create();
   const pagesRef = context.nextRef();
   const fonts = await openFonts(doc);
@@ -47,7 +48,7 @@ export async function writePdf(doc: LaidOutDocument): Promise<Uint8Array> {
   const fontDict: Record<string, PDFRef> = {};
   for (const font of fonts.values()) {
     if (!pages.some((p) => p.content.fontsUsed.has(font))) continue;
-    fontDict[font.resource] = await font.embed(context);
+    fontDict[font.resource] = await font.embed(context, memo);
   }
   for (const [index, { page, content, links }] of pages.entries()) {
     const text = content.finish();
