@@ -126,39 +126,11 @@ const ZERO: Record<Digits, number> = { latn: 0x30, arab: 0x660, arabext: 0x6f0 }
 
 /** Format an ISO date (YYYY-MM-DD) as the language writes it, in its digits. */
 export function formatDate(lang: Language, isoDate: string): string {
-  return knownDates.get(dateKey(lang, isoDate)) ?? formatDateWithIntl(lang, isoDate);
-}
-
-/** formatDate() as Intl does it, never from the dates given by knowDates(). */
-export function formatDateWithIntl(lang: Language, isoDate: string): string {
   const date = new Date(`${isoDate}T12:00:00Z`);
   return formatter(dateFormats, lang, () => new Intl.DateTimeFormat(intlLocale(lang), DATE_STYLE)).format(date);
 }
 
 const DATE_STYLE: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeZone: 'UTC' };
-
-/**
- * What formatted dates depend on besides the language and the date: the style and the ICU data
- * of this Node. A table of dates made under another version must not be given to knowDates().
- */
-export const DATE_FORMAT_VERSION = JSON.stringify({ style: DATE_STYLE, icu: process.versions.icu, cldr: process.versions.cldr, node: process.versions.node });
-
-/**
- * Dates formatted before, by dateKey(). A thread's first Intl.DateTimeFormat costs it 25–35 ms
- * (ICU loads its formatting data), about a fifth of what a worker takes for an A4 PDF after an
- * edit. The build formats its dates once, keeps them in its cache (src/build/dates.ts), and
- * gives them to each of its threads.
- */
-const knownDates = new Map<string, string>();
-
-export function dateKey(lang: Language, isoDate: string): string {
-  return `${intlLocale(lang)} ${isoDate}`;
-}
-
-/** Dates formatted before, by dateKey(): formatDate() answers with them instead of asking Intl. */
-export function knowDates(dates: Record<string, string>): void {
-  for (const [key, text] of Object.entries(dates)) knownDates.set(key, text);
-}
 
 // Making an Intl formatter costs far more than using one (PDF page numbers ask thousands of times).
 const numberFormats = new Map<string, Intl.NumberFormat>();

@@ -41,7 +41,7 @@ export async function runBuildCommand(argv: string[], extra: Partial<BuildOption
     // For `npm run bench`, which runs this command as a child process and needs its figures.
     if (process.env.PSL_BUILD_STATS) {
       const usage = process.resourceUsage();
-      const stats = { phases: result.phases, sinceStart: performance.now(), ms: result.ms, built: result.built, cached: result.cached, files: result.artefacts.length, maxRssKb: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 };
+      const stats = { sinceStart: performance.now(), ms: result.ms, built: result.built, cached: result.cached, files: result.artefacts.length, maxRssKb: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 };
       console.error(`PSL_BUILD_STATS ${JSON.stringify(stats)}`);
     }
     return EXIT.ok;

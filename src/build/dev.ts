@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { build, type BuildOptions, type BuildResult } from './build.js';
-import { localPool } from './pool.js';
+import { inProcessPool } from './pool.js';
 import { BuildError, describeError } from './errors.js';
 import { formatMs, silentReporter, type Reporter } from './progress.js';
 
@@ -44,8 +44,8 @@ export interface DevServer {
   url: string;
   /** Resolves after the next rebuild finishes (for tests and the benchmark). */
   nextBuild(): Promise<BuildResult | undefined>;
-  /** Of the last rebuild: until the pages were swapped in and the browser told to reload, and until everything was. */
-  timings: { pageMs: number; fullMs: number; reloadAt: number };
+  /** Of the last rebuild: how long it took, and when the browser was told to reload. */
+  timings: { ms: number; reloadAt: number };
   /** Rebuild now, as a save would. */
   rebuild(): Promise<BuildResult | undefined>;
   close(): Promise<void>;
@@ -55,37 +55,25 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   const root = path.resolve(options.root);
   const dist = path.join(root, 'dist');
   const log = options.log ?? ((line: string) => console.log(line));
-  const pool = localPool();
+  const pool = inProcessPool();
   const clients = new Set<http.ServerResponse>();
   let waiting: Array<(r: BuildResult | undefined) => void> = [];
 
   const reporter: Reporter = { ...silentReporter, notice: (text) => log(text) };
   let running: Promise<BuildResult | undefined> | undefined;
-  const timings = { pageMs: 0, fullMs: 0, reloadAt: 0 };
+  const timings = { ms: 0, reloadAt: 0 };
   let again = false;
 
-  /**
-   * Two passes: the pages first (PDFs and images of the changed language are taken from the
-   * previous build for a moment), reload; then the PDFs and images, swapped in when ready.
-   */
   async function once(): Promise<BuildResult | undefined> {
     const start = performance.now();
     try {
       // Always partial: a translator's half-finished file must not stop the preview of the others.
-      const first = await build({ ...options, root, pool, partial: true, reporter, stale: ['pdf', 'images'] });
-      timings.pageMs = performance.now() - start;
+      const result = await build({ ...options, root, pool, partial: true, reporter });
+      timings.ms = performance.now() - start;
       timings.reloadAt = performance.now();
       for (const client of clients) client.write('data: reload\n\n');
-      if (first.stale === 0) {
-        timings.fullMs = timings.pageMs;
-        log(`Rebuilt in ${formatMs(timings.pageMs)}: ${first.built} rendered, ${first.cached} unchanged.`);
-        return first;
-      }
-      log(`Pages rebuilt in ${formatMs(timings.pageMs)}; rendering PDFs and images…`);
-      const second = await build({ ...options, root, pool, partial: true, reporter: silentReporter });
-      timings.fullMs = performance.now() - start;
-      log(`Rebuilt in ${formatMs(timings.fullMs)}: ${first.built + second.built} rendered, ${second.cached - first.built} unchanged.`);
-      return second;
+      log(`Rebuilt in ${formatMs(timings.ms)}: ${result.built} rendered, ${result.cached} unchanged.`);
+      return result;
     } catch (error) {
       log(describeError(error));
       return undefined;

@@ -2,7 +2,10 @@
  * dist/manifest.json: every artefact with what a publisher or a test needs to know about
  * it, sorted by path, with no timestamps (two builds of the same input give the same file).
  */
-import type { ArtefactInfo } from './store.js';
+import type { Artefact } from '../publication.js';
+
+/** An artefact without its bytes: what the cache and the manifest record. */
+export type ArtefactInfo = Omit<Artefact, 'bytes'> & { sha256: string; size: number };
 
 export interface ManifestEntry {
   path: string;

@@ -18,9 +18,8 @@ release zips of every complete language to dist/.
                           (dist/ then holds only what was asked for)
   --partial               publish the complete languages even if others have errors
   --quiet                 print only problems and nothing else
-  --workers <n>           worker threads taking any job (0: all in this process; default:
-                          the PDFs on workers, the rest here; from 4 cores and 48 jobs,
-                          a worker per core)
+  --workers <n>           worker threads (0: everything in this process; default: one
+                          per core)
   --root <dir>            the project folder (default: the current folder)
   --help                  this text`;
 

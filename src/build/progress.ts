@@ -3,7 +3,7 @@
  * and on a terminal a progress bar on stderr. In CI (or when piped) plain lines only;
  * `--quiet` prints only problems.
  */
-import type { ArtefactInfo } from './store.js';
+import type { ArtefactInfo } from './manifest.js';
 
 export interface JobDone {
   id: string;

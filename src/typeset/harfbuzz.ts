@@ -4,7 +4,6 @@
  */
 import fs from 'node:fs';
 import { FONTS, type FontId } from '../fonts.js';
-import { importModule } from '../compiled.js';
 
 type HarfBuzz = typeof import('harfbuzzjs');
 
@@ -13,7 +12,7 @@ let hbLoaded: HarfBuzz | undefined;
 
 /** The harfbuzzjs module; its wasm initialises on first import. */
 export function harfbuzz(): Promise<HarfBuzz> {
-  hbPromise ??= importModule<HarfBuzz>('harfbuzzjs').then((hb) => (hbLoaded = hb));
+  hbPromise ??= (import('harfbuzzjs') as Promise<unknown> as Promise<HarfBuzz>).then((hb) => (hbLoaded = hb));
   return hbPromise;
 }
 

@@ -13,8 +13,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { COMPILED_DIR, requireCached } from '../compiled.js';
-import { writeAtomic } from '../build/files.js';
+import { createRequire } from 'node:module';
 
 /** The package's form: levels per pattern, the trie (a node is an object of children, a number, or both as [children, number]), and exceptions. */
 export type Definition = [number[][], TrieNode, Record<string, number[]> | undefined];
@@ -159,29 +158,9 @@ export function deserialize(bytes: Uint8Array): FlatPatterns | undefined {
 
 const loaded = new Map<string, FlatPatterns>();
 
-/**
- * The patterns `name` of the hyphen package (e.g. 'de-1996'): read as bytes from beside the
- * compiled code, or flattened from the package (and written there for the next build).
- */
+/** The patterns `name` of the hyphen package (e.g. 'de-1996'), flattened once per thread. */
 export function loadPatterns(name: string): FlatPatterns {
   let p = loaded.get(name);
-  if (p) return p;
-  const file = COMPILED_DIR && path.join(COMPILED_DIR, `hyphen-${name.replace(/[^\w-]/g, '_')}.bin`);
-  try {
-    if (file) p = deserialize(fs.readFileSync(file));
-  } catch {
-    // not written yet
-  }
-  if (!p) {
-    p = flatten(requireCached(`hyphen/patterns/${name}.js`) as Definition);
-    if (file) {
-      try {
-        writeAtomic(file, serialize(p));
-      } catch {
-        // a read-only checkout: flattened again next time
-      }
-    }
-  }
-  loaded.set(name, p);
+  if (!p) loaded.set(name, (p = flatten(createRequire(import.meta.url)(`hyphen/patterns/${name}.js`) as Definition)));
   return p;
 }

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { build, type BuildOptions } from '../../src/build/build.js';
 import { BuildError } from '../../src/build/errors.js';
-import { Store } from '../../src/build/store.js';
+import { Cache } from '../../src/build/cache.js';
 import { fakeChecker } from './fixtures/checker.js';
 import { FAKE_RENDERERS, removeRepo, snapshot, tempRepo, writeTranslation } from './support.js';
 
@@ -138,68 +138,63 @@ describe('build', () => {
     expect(after['alpha/fa/alpha-fa-a5.pdf']).toBe(first['alpha/fa/alpha-fa-a5.pdf']);
   });
 
-  it('keeps the deflated text of the zips in the cache, and the zips are the same with or without it', async () => {
+  it("makes the zips again from the cache's files, byte for byte, when its records are gone", async () => {
     const root = repo();
     await run(root);
     const zip = () => fs.readFileSync(path.join(root, 'dist/release/alpha-all.zip'));
     const first = zip();
-    // Kept in the packs of blobs, each under its kind and the hash of the text it deflates.
-    const packs = path.join(root, '.cache/build/packs');
-    const derived = () =>
-      fs
-        .readdirSync(packs)
-        .filter((name) => name.endsWith('.json'))
-        .flatMap((name) => Object.keys(JSON.parse(fs.readFileSync(path.join(packs, name), 'utf8'))))
-        .filter((id) => id.includes('/'));
-    const kept = derived();
-    expect(kept.length).toBeGreaterThan(0);
-    expect(new Set(kept.map((id) => id.split('/')[0])).size).toBe(1);
-    fs.rmSync(path.join(root, '.cache/build/jobs'), { recursive: true });
-    await run(root);
-    expect(zip().equals(first)).toBe(true);
-    // Nothing deflated again: no new entries.
-    expect(derived().sort()).toEqual([...kept].sort());
-    fs.rmSync(packs, { recursive: true });
-    fs.rmSync(path.join(root, '.cache/build/jobs'), { recursive: true });
-    await run(root);
+    fs.rmSync(path.join(root, '.cache/records'), { recursive: true });
+    const again = await run(root);
+    expect(again.built).toBeGreaterThan(0);
     expect(zip().equals(first)).toBe(true);
     const entries = unzipSync(first);
     expect(new TextDecoder().decode(entries['alpha/de/index.html'])).toBe(read(root, 'alpha/de/index.html'));
   });
 
-  it('keeps the results exporters keep (font subsets) for the four most recently used versions of the exporters', async () => {
+  it("gives exporters a memo that keeps their results from build to build, per version of the code", async () => {
     const root = repo();
-    const store = new Store(path.join(root, '.cache/build'));
-    const seen = new Map<string, string>(); // folder → version
-    const versions = ['v1', 'v2', 'v3', 'v4', 'v5', 'v6'];
-    for (const [i, version] of versions.entries()) {
-      await store.keeper(version).get('a subset', async () => new Uint8Array([i]));
-      // distinct times of use, oldest first (file systems count in whole seconds at worst)
-      const dir = fs.readdirSync(path.join(root, '.cache/build/kept')).find((d) => !seen.has(d))!;
-      seen.set(dir, version);
-      fs.utimesSync(path.join(root, '.cache/build/kept', dir), 1000 + i, 1000 + i);
-    }
-    // v2 is used again: it is the newest now.
-    expect([...(await store.keeper('v2').get('a subset', async () => new Uint8Array([9])))]).toEqual([1]);
-    store.pruneKept();
-    const left = fs.readdirSync(path.join(root, '.cache/build/kept')).map((d) => seen.get(d)).sort();
-    expect(left).toEqual(['v2', 'v4', 'v5', 'v6']);
+    let made = 0;
+    const make = async () => new Uint8Array([++made]);
+    const memo = new Cache(path.join(root, '.cache')).memo('v1');
+    expect([...(await memo('a subset', make))]).toEqual([1]);
+    // Another build (another Cache over the same folder) gets the kept bytes without making them.
+    expect([...(await new Cache(path.join(root, '.cache')).memo('v1')('a subset', make))]).toEqual([1]);
+    expect(made).toBe(1);
+    expect([...(await new Cache(path.join(root, '.cache')).memo('v2')('a subset', make))]).toEqual([2]);
   });
 
-  it('with stale outputs, renders only the pages and keeps the previous PDFs and images until a full build', async () => {
+  it('forgets, when pruning, what no build used for two weeks, and keeps what dist/ has', async () => {
     const root = repo();
-    await run(root);
-    const first = snapshot(path.join(root, 'dist'));
-    writeTranslation(root, 'de', 'alpha', 'Neu übersetzt.');
-    const quick = await run(root, { stale: ['pdf', 'images'] });
-    // page and site files rendered, the PDFs taken from before (the images did not change)
-    expect([quick.built, quick.stale, quick.cached]).toEqual([2, 1, 10]);
-    const between = snapshot(path.join(root, 'dist'));
-    expect(between['alpha/de/index.html']).not.toBe(first['alpha/de/index.html']);
-    expect(between['alpha/de/alpha-de-a4.pdf']).toBe(first['alpha/de/alpha-de-a4.pdf']);
-    const full = await run(root);
-    expect([full.built, full.stale]).toEqual([1, 0]);
-    expect(snapshot(path.join(root, 'dist'))['alpha/de/alpha-de-a4.pdf']).not.toBe(first['alpha/de/alpha-de-a4.pdf']);
+    const cache = new Cache(path.join(root, '.cache'));
+    const old = cache.putObject(new Uint8Array([1]));
+    const inDist = cache.putObject(new Uint8Array([2]));
+    const recent = cache.putObject(new Uint8Array([3]));
+    cache.set('old job', [{ sha256: old }]);
+    cache.set('recent job', [{ sha256: recent }]);
+    const longAgo = (Date.now() - 30 * 24 * 3600_000) / 1000;
+    for (const name of fs.readdirSync(cache.records)) {
+      if (JSON.parse(fs.readFileSync(path.join(cache.records, name), 'utf8'))[0].sha256 === old) fs.utimesSync(path.join(cache.records, name), longAgo, longAgo);
+    }
+    for (const hash of [old, inDist, recent]) fs.utimesSync(cache.objectPath(hash), longAgo, longAgo);
+    cache.prune(new Set([inDist]));
+    expect(cache.get('old job')).toBeUndefined();
+    expect(cache.get('recent job')).toEqual([{ sha256: recent }]);
+    expect(cache.readObject(old)).toBeUndefined();
+    expect([...cache.readObject(inDist)!]).toEqual([2]);
+    expect([...cache.readObject(recent)!]).toEqual([3]);
+  });
+
+  it('makes the same dist/ on worker threads as in this thread, also when the check leaves a language out', async () => {
+    const [a, b, c, d] = [repo(), repo(), repo(), repo()];
+    await run(a, { workers: 0 });
+    const threads = await run(b, { workers: undefined });
+    expect(snapshot(path.join(b, 'dist'))).toEqual(snapshot(path.join(a, 'dist')));
+    expect(threads.built).toBe(4 * 3 + 1);
+    for (const root of [c, d]) writeTranslation(root, 'ru', 'alpha', 'CHECK-ERROR here.');
+    await run(c, { workers: 0, partial: true });
+    await run(d, { workers: 2, partial: true });
+    expect(snapshot(path.join(d, 'dist'))).toEqual(snapshot(path.join(c, 'dist')));
+    expect(read(d, 'alpha/de/alpha-de-a5.pdf')).toMatch(/ en de fa$/);
   });
 
   it('gives byte-identical dist/ from two clean builds, and honours SOURCE_DATE_EPOCH in keys and zips', async () => {
@@ -223,41 +218,6 @@ describe('build', () => {
     const threaded = await run(b, { workers: 2 });
     expect(threaded.built).toBe(2 * 4 * 3 + 1);
     expect(snapshot(path.join(b, 'dist'))).toEqual(snapshot(path.join(a, 'dist')));
-  });
-
-  it('starts the PDFs on a worker while the check runs, and drops them when the check leaves a language out', async () => {
-    const log = path.join(repo(), 'render.log');
-    process.env.FAKE_RENDER_LOG = log;
-    try {
-      // The default pool on two or more cores: a PDF worker that starts before the check.
-      const a = repo();
-      const b = repo();
-      await run(a, { workers: 0 });
-      const speculated = await run(b, { workers: undefined });
-      expect(snapshot(path.join(b, 'dist'))).toEqual(snapshot(path.join(a, 'dist')));
-      expect(speculated.built).toBe(4 * 3 + 1);
-
-      const c = repo();
-      const d = repo();
-      for (const root of [c, d]) writeTranslation(root, 'ru', 'alpha', 'CHECK-ERROR here.');
-      await run(c, { workers: 0, partial: true });
-      fs.rmSync(log, { force: true });
-      // A check that ends only once the worker has made the Russian PDFs (or after 60 s).
-      const slowChecker: typeof fakeChecker = async (...args) => {
-        for (let i = 0; i < 600 && !(fs.existsSync(log) && fs.readFileSync(log, 'utf8').includes('alpha/ru/pdf')); i++) await new Promise((r) => setTimeout(r, 100));
-        return fakeChecker(...args);
-      };
-      await run(d, { workers: undefined, partial: true, checker: slowChecker });
-      expect(snapshot(path.join(d, 'dist'))).toEqual(snapshot(path.join(c, 'dist')));
-      expect(read(d, 'alpha/de/alpha-de-a5.pdf')).toMatch(/ en de fa$/);
-      // The PDFs made before the check (Russian among them) were for the wrong set of languages:
-      // made again.
-      const rendered = fs.readFileSync(log, 'utf8').trim().split('\n');
-      expect(rendered.filter((l) => l === 'alpha/de/pdf')).toHaveLength(2);
-      expect(rendered).toContain('alpha/ru/pdf');
-    } finally {
-      delete process.env.FAKE_RENDER_LOG;
-    }
   });
 
   it('stops with the check report and leaves dist/ alone when a language has errors', async () => {

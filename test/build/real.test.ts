@@ -40,18 +40,16 @@ describe('the real build', () => {
     expect(Object.keys(zip).some((name) => /fonts\/LICENSE-Vazirmatn\.txt$/.test(name))).toBe(true);
   }, 170_000);
 
-  it('a rebuild that reads parsed files and check results back reports and publishes what a clean build does', async () => {
+  it('a rebuild that reads check results back reports and publishes what a clean build does', async () => {
     const env = { ...process.env, SOURCE_DATE_EPOCH: '1764000000' };
     const options = { langs: ['en', 'fa', 'ru'], only: ['html' as const], workers: 0, env, partial: true };
     const warm = await realCopy();
     const clean = await realCopy();
     roots.push(warm, clean);
-    // Broken front matter in ru: its parser message must come back with its kept tree.
+    // Broken front matter in ru: its parser message must come back from the kept check results.
     const ru = 'translations/ru/humanitarian-visas.md';
     for (const root of [warm, clean]) edit(root, ru, (text) => text.replace(/^title: .*$/m, 'title: "unclosed'));
     await build({ root: warm, ...options });
-    expect(fs.readdirSync(path.join(warm, '.cache/parsed')).length).toBe(7);
-    expect(fs.readdirSync(path.join(warm, '.cache/checked')).length).toBe(3);
 
     // A double space in the Persian body: a warning in the one file checked again.
     const fa = 'translations/fa/humanitarian-visas.md';

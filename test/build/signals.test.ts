@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from '../../src/build/build.js';
-import { recover } from '../../src/build/staging.js';
+import { recover } from '../../src/build/dist.js';
 import { fakeChecker } from './fixtures/checker.js';
 import { FAKE_RENDERERS, PROJECT, realCopy, removeRepo, snapshot, tempRepo, writeTranslation } from './support.js';
 
@@ -61,7 +61,7 @@ describe('interrupting the build', () => {
       expect(result.stderr).toContain('Interrupted; dist/ was left as it was.');
       expect(result.stderr).not.toMatch(/\n\s+at /);
       expect(snapshot(path.join(root, 'dist'))).toEqual(before);
-      expect(fs.readdirSync(path.join(root, '.cache')).filter((n) => /^(tmp|old)-/.test(n))).toEqual([]);
+      expect(fs.readdirSync(path.join(root, '.cache')).filter((n) => /^(staging|old)-/.test(n))).toEqual([]);
     });
   }
 
@@ -80,7 +80,7 @@ describe('interrupting the build', () => {
     expect(result.sent).toBe(true);
     expect(result.code).toBe(130);
     expect(snapshot(path.join(root, 'dist'))).toEqual(before);
-    expect(fs.readdirSync(path.join(root, '.cache')).filter((n) => /^(tmp|old)-/.test(n))).toEqual([]);
+    expect(fs.readdirSync(path.join(root, '.cache')).filter((n) => /^(staging|old)-/.test(n))).toEqual([]);
   });
 
   it('the next build tidies up after one killed outright between its two renames', () => {
@@ -88,7 +88,7 @@ describe('interrupting the build', () => {
     roots.push(root);
     const cache = path.join(root, '.cache');
     // A dead build's staging dir and a dist/ moved aside but never replaced.
-    fs.mkdirSync(path.join(cache, 'tmp-999999-abcd'), { recursive: true });
+    fs.mkdirSync(path.join(cache, 'staging-999999-abcd'), { recursive: true });
     fs.mkdirSync(path.join(cache, 'old-999999-beef'), { recursive: true });
     fs.writeFileSync(path.join(cache, 'old-999999-beef', 'index.html'), 'previous');
     recover(cache, path.join(root, 'dist'));

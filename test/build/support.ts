@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { stampAll } from '../../src/build/bench.js';
+import { stampAll } from '../../bench/support.js';
 
 export const FAKE_RENDERERS = new URL('./fixtures/renderers.ts', import.meta.url).href;
 export const PROJECT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');

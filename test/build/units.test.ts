@@ -8,8 +8,6 @@ import { assertDistPath, inside } from '../../src/build/paths.js';
 import { makeZip, planZips, zipTime } from '../../src/build/zips.js';
 import { manifestBytes } from '../../src/build/manifest.js';
 import { BuildError } from '../../src/build/errors.js';
-import { Store } from '../../src/build/store.js';
-import { ZipSources, bundle } from '../../src/build/bundle.js';
 import { tempDir } from '../support/temp.js';
 
 describe('command line', () => {
@@ -111,21 +109,6 @@ describe('release zips', () => {
   });
 });
 
-describe('release zips in the cache', () => {
-  it('are made again when the zip code changes, and taken from the cache while it does not', () => {
-    const store = new Store(tempDir());
-    const page = store.put({ path: 's/fa/index.html', kind: 'html', slug: 's', lang: 'fa', bytes: Buffer.from('<p>متن</p>'.repeat(50)) });
-    const records = () => fs.readdirSync(store.jobs).length;
-    const first = bundle(store, new ZipSources(store), [page], new Set(['s']), {}, { code: 'zip code 1' });
-    expect(first.map((z) => z.path)).toEqual(['release/s-all.zip', 'release/s-fa.zip']);
-    expect(records()).toBe(2);
-    expect(bundle(store, new ZipSources(store), [page], new Set(['s']), {}, { code: 'zip code 1' })).toEqual(first);
-    expect(records()).toBe(2);
-    bundle(store, new ZipSources(store), [page], new Set(['s']), {}, { code: 'zip code 2' });
-    expect(records()).toBe(4);
-  });
-});
-
 describe('manifest', () => {
   it('sorts by path and carries the artefact facts, with no timestamps', () => {
     const bytes = manifestBytes(
@@ -143,36 +126,26 @@ describe('manifest', () => {
 });
 
 describe('code version', () => {
-  it('changes with the code a render module imports and with assets, not with unrelated code', async () => {
-    const { codeVersion } = await import('../../src/build/hash.js');
-    const fs = await import('node:fs');
-    const os = await import('node:os');
+  it('changes with any file under src/ and with the lock file', async () => {
+    const { codeVersion } = await import('../../src/build/code-version.js');
     const path = await import('node:path');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'psl-code-'));
-    try {
-      const write = (rel: string, text: string) => {
-        fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-        fs.writeFileSync(path.join(dir, rel), text);
-      };
-      write('src/render/pdf.ts', "import { a } from '../layout/a.js';\nexport const x = () => import(\"./lazy.js\");");
-      write('src/layout/a.ts', 'export const a = 1;');
-      write('src/render/lazy.ts', 'export const l = 1;');
-      write('src/check/rule.ts', 'export const r = 1;');
-      write('src/export/style.css', 'p {}');
-      const v0 = codeVersion('render/pdf.ts', dir);
-      write('src/check/rule.ts', 'export const r = 2;');
-      expect(codeVersion('render/pdf.ts', dir)).toBe(v0);
-      write('src/layout/a.ts', 'export const a = 2;');
-      const v1 = codeVersion('render/pdf.ts', dir);
-      expect(v1).not.toBe(v0);
-      write('src/render/lazy.ts', 'export const l = 2;');
-      const v2 = codeVersion('render/pdf.ts', dir);
-      expect(v2).not.toBe(v1);
-      write('src/export/style.css', 'p { margin: 0 }');
-      expect(codeVersion('render/pdf.ts', dir)).not.toBe(v2);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir();
+    const write = (rel: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), text);
+    };
+    write('src/render/pdf.ts', 'export const x = 1;');
+    write('package-lock.json', '{}');
+    const v0 = codeVersion(dir);
+    expect(codeVersion(dir)).toBe(v0);
+    write('src/check/rule.ts', 'export const r = 1;');
+    const v1 = codeVersion(dir);
+    expect(v1).not.toBe(v0);
+    write('src/export/style.css', 'p {}');
+    const v2 = codeVersion(dir);
+    expect(v2).not.toBe(v1);
+    write('package-lock.json', '{"lockfileVersion":3}');
+    expect(codeVersion(dir)).not.toBe(v2);
   });
 });
 

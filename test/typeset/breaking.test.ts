@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRepository } from '../../src/content/index.js';
-import { statementParagraphs } from '../../src/bench/typeset.js';
+import { statementParagraphs } from '../../bench/sections/typeset.js';
 import { layoutParagraph, type ParagraphInput } from '../../src/typeset/index.js';
 import { breakKind, hyphenationPoints } from '../../src/typeset/linebreak.js';
 import { findLanguage } from '../../src/languages.js';

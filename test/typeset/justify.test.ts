@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRepository } from '../../src/content/index.js';
-import { statementParagraphs } from '../../src/bench/typeset.js';
+import { statementParagraphs } from '../../bench/sections/typeset.js';
 import { layoutParagraph, type Line, type ParagraphInput } from '../../src/typeset/index.js';
 import { loadFont } from '../../src/typeset/harfbuzz.js';
 import { findLanguage } from '../../src/languages.js';

@@ -6,7 +6,7 @@
  */
 import type satoriFunction from 'satori';
 import { noMemo, type Memo } from '../../memo.js';
-import { requirePackage } from '../../compiled.js';
+import { createRequire } from 'node:module';
 import { SITE } from '../../config.js';
 import type { CardFormat } from './formats.js';
 import type { TextBlock } from './text.js';
@@ -111,10 +111,7 @@ export async function layoutTree(tree: Node, format: CardFormat, memo: Memo = no
 }
 
 async function satoriLayout(tree: Node, format: CardFormat): Promise<string> {
-  // Its CommonJS build with its dependencies, through a V8 code cache (see compiled.ts and
-  // PACKAGE_BUNDLES in launch.js): 2.2 MB of JavaScript, which loaded in 155–168 ms as a plain
-  // module and in 50–78 ms from the cache.
-  const satori = (requirePackage('satori') as { default: typeof satoriFunction }).default;
+  const satori = (createRequire(import.meta.url)('satori') as { default: typeof satoriFunction }).default;
   // No fonts: satori draws no text here. Given one, it parsed it and measured its digit zero
   // for every box (the CSS `ch` unit), 40–45 ms of each thread's first layout.
   const svg = await satori(tree as Parameters<typeof satori>[0], { width: format.width, height: format.height, fonts: [] });

@@ -7,9 +7,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PhrasingContent, RootContent } from 'mdast';
-import { loadRepository, type Document } from '../content/index.js';
-import { layoutParagraph, type ParagraphInput, type TextRun } from '../typeset/index.js';
-import type { FontStyle } from '../fonts.js';
+import { loadRepository, type Document } from '../../src/content/index.js';
+import { layoutParagraph, type ParagraphInput, type TextRun } from '../../src/typeset/index.js';
+import type { FontStyle } from '../../src/fonts.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SLUG = 'humanitarian-visas';

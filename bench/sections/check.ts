@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadRepository } from '../content/index.js';
-import { targetLanguages } from '../languages.js';
-import { checkRepository, prepareCheck } from '../check/index.js';
-import { fingerprint, formatFingerprint, stampText } from '../check/fingerprint.js';
+import { loadRepository } from '../../src/content/index.js';
+import { targetLanguages } from '../../src/languages.js';
+import { checkRepository, prepareCheck } from '../../src/check/index.js';
+import { fingerprint, formatFingerprint, stampText } from '../../src/check/fingerprint.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SLUG = 'humanitarian-visas';

@@ -7,10 +7,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PROJECT_DIR } from './hash.js';
-import { startDevServer } from './dev.js';
-import { SHARE_IMAGES } from '../publication.js';
-import type { Manifest } from './manifest.js';
+import { PROJECT_DIR } from '../src/build/hash.js';
+import { startDevServer } from '../src/build/dev.js';
+import { SHARE_IMAGES } from '../src/publication.js';
+import type { Manifest } from '../src/build/manifest.js';
 
 export interface Figure {
   name: string;
@@ -23,7 +23,7 @@ export interface CommandRun {
   wallMs: number;
   code: number | null;
   stderr: string;
-  stats?: { phases: Record<string, number>; sinceStart: number; ms: number; built: number; cached: number; files: number; maxRssKb: number; cpuMs: number };
+  stats?: { sinceStart: number; ms: number; built: number; cached: number; files: number; maxRssKb: number; cpuMs: number };
 }
 
 /** A fresh copy of this checkout's statements/ and translations/ in a temporary folder. */
@@ -38,8 +38,8 @@ export function copyContent(from = PROJECT_DIR): string {
  * all seven languages while translators are still at work. Only ever on temporary copies.
  */
 export async function stampAll(root: string): Promise<void> {
-  const { stampFile } = await import('../cli/stamp.js');
-  const { loadRepository } = await import('../content/index.js');
+  const { stampFile } = await import('../src/cli/stamp.js');
+  const { loadRepository } = await import('../src/content/index.js');
   const repo = loadRepository(root);
   for (const doc of repo.translations) stampFile(repo, path.join(root, doc.path));
 }
@@ -102,10 +102,9 @@ function firstTranslation(root: string): string {
 }
 
 /** The dev server's rebuild after one saved translation, in process (exporters already loaded). */
-export async function warmDevRebuild(root: string, rounds = 3): Promise<{ pageMs: number[]; fullMs: number[]; saveToReloadMs: number[] }> {
+export async function warmDevRebuild(root: string, rounds = 3): Promise<{ ms: number[]; saveToReloadMs: number[] }> {
   const server = await startDevServer({ root, port: 0, log: () => {} });
-  const pageMs: number[] = [];
-  const fullMs: number[] = [];
+  const ms: number[] = [];
   const saveToReloadMs: number[] = [];
   try {
     for (let i = 0; i < rounds; i++) {
@@ -115,14 +114,13 @@ export async function warmDevRebuild(root: string, rounds = 3): Promise<{ pageMs
       touchTranslation(root);
       await next;
       saveToReloadMs.push(server.timings.reloadAt - saved);
-      pageMs.push(server.timings.pageMs);
-      fullMs.push(server.timings.fullMs);
+      ms.push(server.timings.ms);
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
   } finally {
     await server.close();
   }
-  return { pageMs, fullMs, saveToReloadMs };
+  return { ms, saveToReloadMs };
 }
 
 /**

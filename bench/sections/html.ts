@@ -5,10 +5,10 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadRepository } from '../content/index.js';
-import { publications } from '../publication.js';
-import { renderPage } from '../render/html.js';
-import { clearSubsetCache } from '../export/html/fonts.js';
+import { loadRepository } from '../../src/content/index.js';
+import { publications } from '../../src/publication.js';
+import { renderPage } from '../../src/render/html.js';
+import { clearSubsetCache } from '../../src/export/html/fonts.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SLUG = 'humanitarian-visas';

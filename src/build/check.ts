@@ -1,25 +1,38 @@
 /**
- * The build's view of src/check: loads the checker's fonts once, runs `checkRepository`,
- * and answers which publications may be published and why the others may not.
+ * The build's view of src/check: which publications may be published, why the others may
+ * not, and the report to print. Tests pass a checker of their own.
  */
 import type { Repository } from '../content/repository.js';
 import { checkRepository, formatHuman, prepareCheck, type CheckReport, type Diagnostic } from '../check/index.js';
-import type { Checker, CheckOutcome } from './checker.js';
-import { codeVersion, hashParts } from './hash.js';
-import { KeptJson } from './kept-json.js';
+import type { Cache } from './cache.js';
 
-export const realChecker: Checker = async (repo: Repository, scope) => {
+export interface CheckOutcome {
+  errorCount: number;
+  publishable(slug: string, lang: string): boolean;
+  /** Plain sentences saying why `slug/lang` is not publishable (file:line:column: message). */
+  reasons(slug: string, lang: string): string[];
+  /** The check's report for a terminal (empty when there is nothing to say). */
+  format(color: boolean): string;
+}
+
+export interface CheckScope {
+  langs?: string[];
+  statements?: string[];
+  /** Where each file's diagnostics are kept between builds, under the code's version. */
+  cache?: { cache: Cache; version: string };
+}
+
+export type Checker = (repo: Repository, scope: CheckScope) => Promise<CheckOutcome>;
+
+export const realChecker: Checker = async (repo, scope) => {
   const langs = scope.langs ? repo.languages.filter((l) => scope.langs!.includes(l.tag) || l.source) : repo.languages;
   await prepareCheck(langs);
-  // Each file's diagnostics are kept, for the checker's code and fonts (the coverage rule).
-  const kept = scope.keep ? new KeptJson<Diagnostic[]>(scope.keep.dir, hashParts({ code: codeVersion(CHECK_MODULE), fonts: scope.keep.fonts })) : undefined;
-  const report = checkRepository(repo, { langs: scope.langs, statements: scope.statements, kept });
-  // A narrowed check leaves the other files' entries unused, not stale.
-  if (!scope.langs && !scope.statements) kept?.prune();
-  return adapt(report);
+  const kept = scope.cache && {
+    get: (key: string) => scope.cache!.cache.get<Diagnostic[]>(`check\0${scope.cache!.version}\0${key}`),
+    set: (key: string, value: Diagnostic[]) => scope.cache!.cache.set(`check\0${scope.cache!.version}\0${key}`, value),
+  };
+  return adapt(checkRepository(repo, { langs: scope.langs, statements: scope.statements, kept }));
 };
-
-const CHECK_MODULE = 'check/index.ts';
 
 /** Files whose errors block `slug` in `lang`: the translation, its UI strings, and the English source. */
 function blocks(d: Diagnostic, slug: string, lang: string): boolean {

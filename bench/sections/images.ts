@@ -5,10 +5,10 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Figure } from '../build/bench.js';
-import { loadRepository } from '../content/index.js';
-import { publications } from '../publication.js';
-import { renderShareImages } from '../render/images.js';
+import type { Figure } from '../support.js';
+import { loadRepository } from '../../src/content/index.js';
+import { publications } from '../../src/publication.js';
+import { renderShareImages } from '../../src/render/images.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SLUG = 'humanitarian-visas';

@@ -1,0 +1,1 @@
+export function codeVersion(projectDir: string): string;
