@@ -26,6 +26,9 @@ export interface CommandRun {
   stats?: { sinceStart: number; ms: number; built: number; cached: number; files: number; maxRssKb: number; cpuMs: number };
 }
 
+/** The node flags of `npm run build` (package.json), so that the command is the one organisers run. */
+const NODE_FLAGS = (JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'package.json'), 'utf8')).scripts.build as string).split(' ').filter((w) => w.startsWith('--'));
+
 /** A fresh copy of this checkout's statements/ and translations/ in a temporary folder. */
 export function copyContent(from = PROJECT_DIR): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'psl-bench-'));
@@ -53,7 +56,7 @@ export function runBuildCommand(root: string, args: string[] = [], env: NodeJS.P
   const buildArgs = ['--root', root, '--quiet', ...args];
   const [command, commandArgs] = viaNpm
     ? ['npm', ['run', 'build', '--silent', '--', ...buildArgs]]
-    : [process.execPath, [path.join(PROJECT_DIR, 'src/cli/launch.js'), 'build', ...buildArgs]];
+    : [process.execPath, [...NODE_FLAGS, path.join(PROJECT_DIR, 'src/cli/launch.js'), 'build', ...buildArgs]];
   const child = spawn(command, commandArgs, {
     cwd: PROJECT_DIR,
     env: { ...process.env, PSL_BUILD_STATS: '1', CI: 'true', ...env },

@@ -238,13 +238,15 @@ function put(cache: Cache, artefact: Artefact): ArtefactInfo {
 function zips(cache: Cache, files: ArtefactInfo[], slugs: Set<string>, env: NodeJS.ProcessEnv | undefined, code: string): ArtefactInfo[] {
   const mtime = zipTime(env);
   const byPath = new Map(files.map((f) => [f.path, f]));
+  const read = new Map<string, Uint8Array>();
+  const bytes = (info: ArtefactInfo) => read.get(info.sha256) ?? read.set(info.sha256, cache.readObject(info.sha256)!).get(info.sha256)!;
   return planZips(files.map((f) => f.path), slugs).map((plan) => {
     const entries = plan.entries.map((e) => ({ path: e.entry, info: byPath.get(e.from)! }));
     const key = hashParts({ kind: 'zip', path: plan.path, code, mtime: String(mtime.getTime()), entries: entries.map((e) => `${e.path}=${e.info.sha256}`).join('\n') });
     const hit = lookup(cache, key);
     if (hit) return hit[0]!;
-    const bytes = makeZip(entries.map((e) => ({ path: e.path, bytes: cache.readObject(e.info.sha256)! })), mtime);
-    const info = put(cache, { path: plan.path, bytes, kind: 'zip', slug: plan.slug, lang: plan.lang });
+    const zip = makeZip(entries.map((e) => ({ path: e.path, bytes: bytes(e.info) })), mtime);
+    const info = put(cache, { path: plan.path, bytes: zip, kind: 'zip', slug: plan.slug, lang: plan.lang });
     cache.set(key, [info]);
     return info;
   });
