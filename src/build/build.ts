@@ -28,7 +28,6 @@ import { manifestBytes, type ArtefactInfo, type Skipped } from './manifest.js';
 import { makeZip, planZips, zipTime } from './zips.js';
 import { silentReporter, type Reporter } from './progress.js';
 import { realChecker, type Checker, type CheckOutcome } from './check.js';
-import type { RendererName } from '../render/index.js';
 
 export interface BuildOptions {
   /** The repository: statements/, translations/; dist/ and .cache/ are written here. */
@@ -177,7 +176,7 @@ function startPool(options: BuildOptions, jobs: Job[]): Pool | undefined {
   if (jobs.length === 0) return undefined;
   const size = Math.min(options.workers ?? os.availableParallelism(), jobs.length);
   if (size === 0) return inProcessPool();
-  const load = [...new Set(jobs.map((j) => j.kind))] as RendererName[];
+  const load = [...new Set(jobs.map((j) => j.kind))] as string[];
   return workerPool(size, { renderers: options.renderers, load });
 }
 

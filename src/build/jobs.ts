@@ -1,20 +1,20 @@
 /**
  * The units of work: for each publication one job per kind below, plus one for the site
- * files. A new kind of artefact is one line in PUBLICATION_JOBS and one renderer in
+ * files. A new kind of artefact is one line in PUBLICATION_JOBS and its renderer in
  * src/render/index.ts. Each job has a cache key from everything its bytes depend on.
  */
 import type { Publication } from '../publication.js';
 import type { Repository } from '../content/repository.js';
 import { findUi } from '../content/find.js';
 import { shareImageInputs } from '../render/card-text.js';
-import type { RendererName } from '../render/index.js';
 import { hashParts } from './hash.js';
 
 export type Output = 'html' | 'pdf' | 'images';
 export const OUTPUTS: Output[] = ['html', 'pdf', 'images'];
 
 interface JobKind {
-  kind: RendererName;
+  /** Its renderer's name in src/render/index.ts. */
+  kind: string;
   /** What `--only` calls it. */
   output: Output;
   /** What a person reads when it fails. */
@@ -34,7 +34,8 @@ export const PUBLICATION_JOBS: JobKind[] = [
 export interface Job {
   /** e.g. `humanitarian-visas/fa/pdf`, or `site`. */
   id: string;
-  kind: RendererName;
+  /** A kind of PUBLICATION_JOBS, or `site`. */
+  kind: string;
   name: string;
   slug?: string;
   lang?: string;

@@ -8,7 +8,6 @@ import { Worker } from 'node:worker_threads';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRunner, type JobResult, type Runner, type RunSetup } from './run.js';
 import type { Job } from './jobs.js';
-import type { RendererName } from '../render/index.js';
 
 export interface Pool {
   run(job: Job, setup: RunSetup): Promise<JobResult>;
@@ -43,7 +42,7 @@ interface Pending {
  * build goes on. Each worker gets one job at a time; the next waiting job goes to whichever
  * worker is free first.
  */
-export function workerPool(size: number, options: { renderers?: string; load?: RendererName[] } = {}): Pool {
+export function workerPool(size: number, options: { renderers?: string; load?: string[] } = {}): Pool {
   const queue: Pending[] = [];
   const idle: Slot[] = [];
   let failure: Error | undefined;
@@ -105,7 +104,7 @@ export function workerPool(size: number, options: { renderers?: string; load?: R
 }
 
 /** A worker running worker.ts: compiled, worker.js beside this code; from the TypeScript source, through tsx. */
-function startWorker(workerData: { renderers?: string; load?: RendererName[] }): Worker {
+function startWorker(workerData: { renderers?: string; load?: string[] }): Worker {
   const here = fileURLToPath(import.meta.url);
   if (!here.endsWith('.ts')) return new Worker(path.join(path.dirname(here), 'worker.js'), { workerData });
   const require = createRequire(import.meta.url);

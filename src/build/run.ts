@@ -5,6 +5,7 @@
 import type { Repository } from '../content/repository.js';
 import { publications, type Artefact, type Publication } from '../publication.js';
 import type { Renderers } from '../render/index.js';
+import type { Memo } from '../memo.js';
 import { Cache } from './cache.js';
 import { pairKey, type Job } from './jobs.js';
 
@@ -53,9 +54,11 @@ export async function loadRenderers(url?: string): Promise<Renderers> {
   return mod.renderers;
 }
 
-function render(r: Renderers, pubs: Publication[], job: Job, memo: Parameters<Renderers['page']>[1]): Promise<Artefact[]> {
+function render(r: Renderers, pubs: Publication[], job: Job, memo: Memo): Promise<Artefact[]> {
   if (job.kind === 'site') return r.site(pubs, memo);
   const pub = pubs.find((p) => p.slug === job.slug && p.lang.tag === job.lang);
   if (!pub) throw new Error(`no publication ${job.slug}/${job.lang}`);
-  return job.kind === 'page' ? r.page(pub, memo) : job.kind === 'pdf' ? r.pdf(pub, memo) : r.images(pub, memo);
+  const renderer = r.kinds[job.kind];
+  if (!renderer) throw new Error(`no renderer for ${job.kind} jobs`);
+  return renderer(pub, memo);
 }

@@ -5,12 +5,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createRunner, loadRenderers, type JobResult, type Runner, type RunSetup } from './run.js';
 import type { Job } from './jobs.js';
-import type { RendererName } from '../render/index.js';
 
 type Message = { type: 'setup'; setup: RunSetup } | { type: 'job'; job: Job };
 
 // Load the exporters the build will ask for while the main thread checks the content.
-const { renderers, load } = (workerData ?? {}) as { renderers?: string; load?: RendererName[] };
+const { renderers, load } = (workerData ?? {}) as { renderers?: string; load?: string[] };
 if (load?.length) void loadRenderers(renderers).then((r) => r.warm?.(load)).catch(() => {});
 
 let runner: Promise<Runner> | undefined;

@@ -1,37 +1,36 @@
 /**
- * The renderers the build calls, by job kind (see PUBLICATION_JOBS in src/build/jobs.ts).
- * Each module is imported on first use, so `--only html` never loads the PDF or image code.
- * Tests pass a module of stand-ins with the same export.
+ * The renderers the build calls: one per kind of publication job (PUBLICATION_JOBS in
+ * src/build/jobs.ts), and the site files. Each module is imported on first use, so
+ * `--only html` never loads the PDF or image code. Tests pass a module of stand-ins with the
+ * same export.
  */
 import type { Artefact, Publication } from '../publication.js';
 import type { Memo } from '../memo.js';
 
+export type PublicationRenderer = (pub: Publication, memo: Memo) => Promise<Artefact[]>;
+
 export interface Renderers {
-  page(pub: Publication, memo: Memo): Promise<Artefact[]>;
-  pdf(pub: Publication, memo: Memo): Promise<Artefact[]>;
-  images(pub: Publication, memo: Memo): Promise<Artefact[]>;
+  kinds: Record<string, PublicationRenderer>;
   /** The pages and files above the statements, from every published publication. */
   site(pubs: Publication[], memo: Memo): Promise<Artefact[]>;
   /** Load what jobs of these kinds need (code, WebAssembly, fonts) before the first one comes. */
-  warm?(kinds: RendererName[]): Promise<void>;
+  warm?(kinds: string[]): Promise<void>;
 }
 
-export type RendererName = 'page' | 'pdf' | 'images' | 'site';
-
-const modules = {
-  page: () => import('./html.js'),
-  site: () => import('./html.js'),
-  pdf: () => import('./pdf.js'),
-  images: () => import('./images.js'),
-};
+const html = () => import('./html.js');
+const pdf = () => import('./pdf.js');
+const images = () => import('./images.js');
 
 export const renderers: Renderers = {
-  page: async (pub, memo) => (await modules.page()).renderPage(pub, memo),
-  pdf: async (pub, memo) => (await modules.pdf()).renderPdfs(pub, memo),
-  images: async (pub, memo) => (await modules.images()).renderShareImages(pub, memo),
-  site: async (pubs, memo) => (await modules.site()).renderSiteFiles(pubs, memo),
+  kinds: {
+    page: async (pub, memo) => (await html()).renderPage(pub, memo),
+    pdf: async (pub, memo) => (await pdf()).renderPdfs(pub, memo),
+    images: async (pub, memo) => (await images()).renderShareImages(pub, memo),
+  },
+  site: async (pubs, memo) => (await html()).renderSiteFiles(pubs, memo),
   async warm(kinds) {
-    await Promise.all(kinds.map((kind) => modules[kind]()));
+    const modules: Record<string, () => Promise<unknown>> = { page: html, site: html, pdf, images };
+    await Promise.all(kinds.map((kind) => modules[kind]?.()));
     if (kinds.includes('pdf')) await (await import('../typeset/harfbuzz.js')).loadAllFonts();
   },
 };
