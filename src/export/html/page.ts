@@ -4,7 +4,7 @@
  */
 import type { Element, Root } from 'hast';
 import { formatDate, formatNumber } from '../../languages.js';
-import { artefactPaths, type Publication } from '../../publication.js';
+import { artefactPaths, isDraft, type Publication } from '../../publication.js';
 import { h, root } from './h.js';
 import { renderBody } from './markdown.js';
 import { typography } from './typography.js';
@@ -31,7 +31,7 @@ export async function statementTree(pub: Publication): Promise<Root> {
     h('p', { className: ['dateline'] },
       pub.date ? h('time', { dateTime: pub.date }, t('statement.published', { date: formatDate(lang, pub.date) })) : null,
       translator ? [pub.date ? ' · ' : '', t('statement.translatedBy', { translator })] : null),
-    doc.data.status === 'draft' ? h('p', { className: ['notice'], role: 'note' }, t('statement.draftNotice')) : null,
+    (pub.draft ?? isDraft(doc, lang)) ? h('p', { className: ['notice'], role: 'note' }, t('statement.draftNotice')) : null,
     doc.data.summary ? h('p', { className: ['lede'] }, String(doc.data.summary)) : null);
 
   const article = h('article', {},
