@@ -43,7 +43,7 @@ export async function statementTree(pub: Publication): Promise<Root> {
     h('div', { className: ['wrap'] }, article, downloads(pub, here)));
 
   const nav = languageNav(t('nav.languages'), pub.published.map((l) => ({ lang: l, path: artefactPaths(slug, l.tag).page })), lang.tag, here);
-  const bodyElement = h('body', {}, skipLink(t, 'statement'), masthead(t, here, nav), main, footer(t, lang, here));
+  const bodyElement = h('body', {}, skipLink(t, 'statement'), masthead(t, here, nav), main, footer(t, lang, here, paths.page));
   // Chrome strings and front matter get the typography the body got in renderBody (it is idempotent).
   typography(bodyElement, lang);
   return root(
