@@ -5,7 +5,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
 import { PROJECT_ROOT } from '../../config.js';
 import type { Artefact } from '../../publication.js';
 import { ICONS } from './head.js';
@@ -14,6 +13,8 @@ import { ICONS } from './head.js';
 export const ICON_SOURCE = path.join(PROJECT_ROOT, 'src/export/html/icon.svg');
 
 export async function iconArtefacts(svg: Uint8Array = new Uint8Array(fs.readFileSync(ICON_SOURCE))): Promise<Artefact[]> {
+  // Loaded here, not with the module: the threads that render only statement pages never need it.
+  const { default: sharp } = await import('sharp');
   const png = async (size: number) => new Uint8Array(await sharp(Buffer.from(svg), { density: Math.ceil((72 * size) / 64) })
     .resize(size, size).png({ compressionLevel: 9 }).toBuffer());
   return [
