@@ -1,17 +1,176 @@
 /**
- * Site-wide settings organisers may change: the web address, the organisation's name and
- * the colours of the share images. Everything language-specific lives in the UI strings.
+ * Site-wide settings organisers may change, read from `site.yaml` at the top of the repository:
+ * the web address (main and this build's), mirrors, the organisation's name, the colours, the
+ * contact, joining and the imprint. Everything language-specific lives in the UI strings.
+ *
+ * The file is read and checked when this module loads; a mistake stops with `site.yaml:line:column:`
+ * and what is wrong (SiteConfigError). `PSL_BASE_URL` sets this build's own address (a mirror's
+ * QR codes, page links to itself); `PSL_SHORT_URL` the short address. Canonical links always
+ * point at `canonicalUrl`, the main address from site.yaml.
  */
-export const SITE = {
-  /** Absolute base URL where dist/ is published; every canonical, hreflang and og:image URL starts here. */
-  baseUrl: (process.env.PSL_BASE_URL ?? 'https://postsovietleft.org/statements/').replace(/\/?$/, '/'),
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LineCounter, parseDocument, isMap, isSeq, type Document as YamlDocument } from 'yaml';
+
+export interface Mirror {
+  /** Absolute URL of the mirror's copy of dist/, ending in /. */
+  url: string;
+  /** What the footer shows; the host name when not given. */
+  name: string;
+}
+
+export interface SiteSettings {
+  /** Absolute URL of this build's copy of dist/, ending in /: PSL_BASE_URL, else canonicalUrl. QR codes and og:image start here. */
+  baseUrl: string;
+  /** The main address, ending in /: canonical, hreflang, sitemap and feed URLs always start here, on mirrors too. */
+  canonicalUrl: string;
   /** The short address printed on share images and PDFs. */
-  shortUrl: process.env.PSL_SHORT_URL ?? 'postsovietleft.org',
-  organisation: 'Post-Soviet Left',
-  colours: {
-    ink: '#1a1a1a',
-    paper: '#f6f1e7',
-    accent: '#b3121b',
-    muted: '#5c5650',
-  },
-} as const;
+  shortUrl: string;
+  /** The organisation's name in English. */
+  organisation: string;
+  /** The organisation's name per language tag (en always present). */
+  name: Record<string, string>;
+  /** Other addresses with a copy of the site. */
+  mirrors: Mirror[];
+  colours: { ink: string; paper: string; accent: string; muted: string };
+  contact: { email?: string; url?: string };
+  join: { url: string };
+  imprint: { responsible: string };
+}
+
+/** A mistake in site.yaml, with its place: `message` reads `site.yaml:12:3: …`. */
+export class SiteConfigError extends Error {
+  constructor(readonly file: string, readonly line: number, readonly column: number, readonly problem: string) {
+    super(`${file}:${line}:${column}: ${problem}`);
+    this.name = 'SiteConfigError';
+  }
+}
+
+/** The checkout this code runs from (compiled code runs from .cache/code/<hash>/, so searched). */
+export const PROJECT_ROOT = ((from: string) => {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'site.yaml')) && fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, '..');
+  }
+})(path.dirname(fileURLToPath(import.meta.url)));
+
+export const SITE_FILE = 'site.yaml';
+
+const COLOUR = /^#[0-9a-fA-F]{6}$/;
+
+/**
+ * Parse and check the text of site.yaml. `file` is the name used in messages; `env` supplies
+ * PSL_BASE_URL and PSL_SHORT_URL.
+ */
+export function parseSite(text: string, file = SITE_FILE, env: Record<string, string | undefined> = process.env): SiteSettings {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number, problem: string): never => {
+    const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
+    throw new SiteConfigError(file, line, col, problem);
+  };
+  const first = doc.errors[0];
+  if (first) at(first.pos[0], `This is not valid YAML: ${first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}.`);
+  if (!isMap(doc.contents)) at(0, 'The file must be a list of settings (name:, base_url:, colours: …), see the comments in the original site.yaml.');
+
+  const node = (keys: string[]) => doc.getIn(keys, true) as { range?: [number, number, number] } | undefined;
+  /** Where a setting is, or where its parent is when it is missing. */
+  const place = (keys: string[]): number => {
+    for (let n = keys.length; n > 0; n--) {
+      const found = node(keys.slice(0, n));
+      if (found?.range) return found.range[0];
+    }
+    return 0;
+  };
+  const name = (keys: (string | number)[]) => keys.join('.');
+  const string = (keys: string[], check?: (v: string) => string | undefined): string => {
+    const value = (doc as YamlDocument).getIn(keys);
+    if (value === undefined || value === null || value === '') at(place(keys), `The setting “${name(keys)}” is missing; add it (see the comments in site.yaml).`);
+    if (typeof value !== 'string') at(place(keys), `The setting “${name(keys)}” must be text, not ${JSON.stringify(value)}.`);
+    const problem = check?.(value as string);
+    if (problem) at(place(keys), `The setting “${name(keys)}” ${problem}`);
+    return value as string;
+  };
+  const url = (v: string) => {
+    try {
+      const u = new URL(v);
+      if (u.protocol !== 'https:' && u.protocol !== 'http:') return `must be a web address starting with https:// (found “${v}”).`;
+    } catch {
+      return `must be a full web address such as https://example.org/statements/ (found “${v}”).`;
+    }
+    return undefined;
+  };
+  const slash = (v: string) => v.replace(/\/?$/, '/');
+
+  const names: Record<string, string> = {};
+  const nameNode = doc.get('name', true);
+  if (!isMap(nameNode)) at(place(['name']), 'The setting “name” is missing or not a list of languages (en: Post-Soviet Left …).');
+  for (const item of (nameNode as { items: Array<{ key: unknown }> }).items) {
+    const key = String((item.key as { value?: unknown })?.value ?? item.key);
+    names[key] = string(['name', key]);
+  }
+  if (!names.en) string(['name', 'en']);
+
+  const colours = {
+    ink: string(['colours', 'ink'], colour),
+    paper: string(['colours', 'paper'], colour),
+    accent: string(['colours', 'accent'], colour),
+    muted: string(['colours', 'muted'], colour),
+  };
+
+  const mirrors: Mirror[] = [];
+  const mirrorsNode = doc.get('mirrors', true);
+  if (mirrorsNode !== undefined && mirrorsNode !== null && !isSeq(mirrorsNode)) at(place(['mirrors']), 'The setting “mirrors” must be a list (each entry starting with “- url:”), or [] for none.');
+  if (isSeq(mirrorsNode)) {
+    mirrorsNode.items.forEach((_, i) => {
+      const keys = ['mirrors', String(i)];
+      const mirrorPath = ['mirrors', i] as unknown as string[];
+      const u = slash(string([...mirrorPath, 'url'] as string[], url));
+      const given = (doc as YamlDocument).getIn([...mirrorPath, 'name']);
+      if (given !== undefined && typeof given !== 'string') at(place([...mirrorPath, 'name']), `The setting “${keys.join('.')}.name” must be text.`);
+      mirrors.push({ url: u, name: typeof given === 'string' && given ? given : new URL(u).host });
+    });
+  }
+
+  const contactNode = doc.get('contact', true);
+  if (!isMap(contactNode)) at(place(['contact']), 'The setting “contact” is missing; give an email: or url: under it.');
+  const contact: SiteSettings['contact'] = {};
+  if (doc.getIn(['contact', 'email']) !== undefined) contact.email = string(['contact', 'email'], (v) => (/^[^@\s]+@[^@\s]+$/.test(v) ? undefined : `must be an email address (found “${v}”).`));
+  if (doc.getIn(['contact', 'url']) !== undefined) contact.url = string(['contact', 'url'], url);
+  if (!contact.email && !contact.url) at(place(['contact']), 'The setting “contact” needs an email: or a url:.');
+
+  const canonicalUrl = slash(string(['base_url'], url));
+  const override = env.PSL_BASE_URL?.trim();
+  if (override && url(override)) throw new SiteConfigError('PSL_BASE_URL', 1, 1, `PSL_BASE_URL ${url(override)}`);
+  return {
+    baseUrl: override ? slash(override) : canonicalUrl,
+    canonicalUrl,
+    shortUrl: env.PSL_SHORT_URL?.trim() || string(['short_url']),
+    organisation: names.en,
+    name: names,
+    mirrors,
+    colours,
+    contact,
+    join: { url: string(['join', 'url'], url) },
+    imprint: { responsible: string(['imprint', 'responsible']) },
+  };
+}
+
+function colour(v: string): string | undefined {
+  return COLOUR.test(v) ? undefined : `must be a colour written #rrggbb, such as #b3121b (found “${v}”).`;
+}
+
+/** Read and check a site.yaml file (by default the repository's). */
+export function readSite(file = path.join(PROJECT_ROOT, SITE_FILE), env: Record<string, string | undefined> = process.env): SiteSettings {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new SiteConfigError(path.basename(file), 1, 1, `The settings file could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); it belongs at the top of the repository.`);
+  }
+  return parseSite(text, path.relative(process.cwd(), file) || SITE_FILE, env);
+}
+
+/** The settings of this run. */
+export const SITE: SiteSettings = readSite();

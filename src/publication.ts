@@ -24,6 +24,16 @@ export interface Publication {
   published: Language[];
   /** ISO date of the statement (from the translation, else the source). */
   date: string;
+  /**
+   * Published as a draft, with the draft notice: `status: draft`, or a translation not yet
+   * stamped after review (no `source:` line; the check warns `not-reviewed`). See isDraft().
+   */
+  draft?: boolean;
+}
+
+/** Whether a document is published as a draft: marked so, or a translation never stamped after review. */
+export function isDraft(doc: Document, lang: Language): boolean {
+  return doc.data.status === 'draft' || (!lang.source && doc.data.source === undefined);
 }
 
 /** A file the build writes under dist/. */
@@ -68,7 +78,9 @@ const instances = new WeakMap<Repository, ReturnType<typeof i18next.createInstan
 
 /**
  * Every publication of the repository, or only those `include` accepts (the build passes the
- * check's verdict here). The source language is always published when its statement loads.
+ * check's verdict here). The source language is always published when its statement loads; a
+ * language without a translation file is not offered at all (the check calls it pending), so
+ * the build publishes what is ready without being told to skip it.
  */
 export function publications(
   repo: Repository,
@@ -95,6 +107,7 @@ export function publications(
         },
         published,
         date: String(doc.data.date ?? source.data.date ?? ''),
+        draft: isDraft(doc, lang),
       });
     }
   }

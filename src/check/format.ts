@@ -17,7 +17,8 @@ export function buildFiles(diagnostics: Diagnostic[], texts: Map<string, string>
       files.set(d.file, file);
     }
     const message = file.message(d.message, { place: { line: d.line, column: d.column }, ruleId: d.rule });
-    message.fatal = d.severity === 'error';
+    // vfile: fatal true is an error, false a warning, undefined an info message.
+    message.fatal = d.severity === 'error' ? true : d.severity === 'warning' ? false : undefined;
     const frame = codeFrame(texts.get(d.file), d.line, d.column);
     const note = [d.fix ? `Fix: ${d.fix}` : '', frame].filter(Boolean).join('\n');
     if (note) message.note = note;
@@ -42,10 +43,10 @@ export function codeFrame(text: string | undefined, line: number, column: number
 }
 
 const STATUS_TEXT: Record<MatrixStatus, string> = {
-  complete: 'complete', errors: 'ERRORS', warnings: 'warnings', stale: 'stale', draft: 'draft', missing: 'MISSING',
+  complete: 'complete', errors: 'ERRORS', warnings: 'warnings', stale: 'stale', draft: 'draft', pending: 'pending', missing: 'MISSING',
 };
 const STATUS_COLOUR: Record<MatrixStatus, string> = {
-  complete: '\x1b[32m', errors: '\x1b[31m', warnings: '\x1b[33m', stale: '\x1b[33m', draft: '\x1b[36m', missing: '\x1b[31m',
+  complete: '\x1b[32m', errors: '\x1b[31m', warnings: '\x1b[33m', stale: '\x1b[33m', draft: '\x1b[36m', pending: '\x1b[2m', missing: '\x1b[31m',
 };
 
 export function formatHuman(report: CheckReport, options: { color: boolean }): string {
@@ -57,7 +58,15 @@ export function formatHuman(report: CheckReport, options: { color: boolean }): s
     ? 'No problems found.'
     : `${report.errorCount} error${report.errorCount === 1 ? '' : 's'}, ${report.warningCount} warning${report.warningCount === 1 ? '' : 's'}. See TRANSLATING.md for what each rule means.`;
   parts.push(summary);
+  const pending = pendingLine(report);
+  if (pending) parts.push(pending);
   return `${parts.join('\n\n')}\n`;
+}
+
+/** Which languages wait for a translation (not an error: they are published once the file exists). */
+function pendingLine(report: CheckReport): string {
+  if (report.pending.length === 0) return '';
+  return `Pending (no translation yet, not published): ${report.pending.map((p) => `${p.slug} ${p.lang}`).join(', ')}.`;
 }
 
 function matrixTable(report: CheckReport, color: boolean): string {
@@ -69,7 +78,7 @@ function matrixTable(report: CheckReport, color: boolean): string {
   const rows = [[''.padEnd(width), ...langs.map((l) => l.padEnd(cell))].join(' ')];
   for (const slug of slugs) {
     const cells = langs.map((lang) => {
-      const status = report.matrix.find((m) => m.slug === slug && m.lang === lang)?.status ?? 'missing';
+      const status = report.matrix.find((m) => m.slug === slug && m.lang === lang)?.status ?? 'pending';
       const text = STATUS_TEXT[status].padEnd(cell);
       return color ? `${STATUS_COLOUR[status]}${text}\x1b[0m` : text;
     });
@@ -97,12 +106,13 @@ function escapeProperty(s: string): string {
 export function githubAnnotations(report: CheckReport): string {
   return report.diagnostics.map((d) => {
     const text = d.fix ? `${d.message} Fix: ${d.fix}` : d.message;
-    return `::${d.severity} file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.rule)}::${escapeData(text)}\n`;
+    const command = d.severity === 'info' ? 'notice' : d.severity;
+    return `::${command} file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.rule)}::${escapeData(text)}\n`;
   }).join('');
 }
 
 const SUMMARY_MARK: Record<MatrixStatus, string> = {
-  complete: '✅ complete', errors: '❌ errors', warnings: '⚠️ warnings', stale: '🕒 stale', draft: '📝 draft', missing: '➖ missing',
+  complete: '✅ complete', errors: '❌ errors', warnings: '⚠️ warnings', stale: '🕒 stale', draft: '📝 draft', pending: '⏳ pending', missing: '➖ missing',
 };
 
 function cellText(s: string): string {
@@ -117,18 +127,24 @@ export function githubSummary(report: CheckReport): string {
   if (slugs.length) {
     lines.push(`| Statement | ${langs.join(' | ')} |`, `|---|${langs.map(() => '---').join('|')}|`);
     for (const slug of slugs) {
-      const cells = langs.map((lang) => SUMMARY_MARK[report.matrix.find((m) => m.slug === slug && m.lang === lang)?.status ?? 'missing']);
+      const cells = langs.map((lang) => SUMMARY_MARK[report.matrix.find((m) => m.slug === slug && m.lang === lang)?.status ?? 'pending']);
       lines.push(`| ${slug} | ${cells.join(' | ')} |`);
     }
     lines.push('');
   }
-  const shown = report.diagnostics.slice(0, 200);
+  if (report.pending.length) {
+    lines.push('### Pending (no translation yet, not published)', '');
+    for (const p of report.pending) lines.push(`- ${cellText(p.slug)} · ${cellText(p.lang)}: \`${cellText(p.file)}\` does not exist yet`);
+    lines.push('');
+  }
+  const shown = report.diagnostics.filter((d) => d.severity !== 'info').slice(0, 200);
   if (shown.length) {
     lines.push('| File | Line | Rule | Problem |', '|---|---|---|---|');
     for (const d of shown) {
       lines.push(`| ${cellText(d.file)} | ${d.line}:${d.column} | ${d.severity === 'error' ? '❌' : '⚠️'} ${d.rule} | ${cellText(d.message)} |`);
     }
-    if (report.diagnostics.length > shown.length) lines.push('', `… and ${report.diagnostics.length - shown.length} more; run \`npm run check\` locally.`);
+    const problems = report.diagnostics.filter((d) => d.severity !== 'info').length;
+    if (problems > shown.length) lines.push('', `… and ${problems - shown.length} more; run \`npm run check\` locally.`);
   }
   return `${lines.join('\n')}\n`;
 }

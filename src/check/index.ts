@@ -35,7 +35,13 @@ export interface Diagnostic {
   fix?: string;
 }
 
-export type MatrixStatus = 'complete' | 'errors' | 'warnings' | 'stale' | 'draft' | 'missing';
+/**
+ * `pending`: no translation file yet; the language is simply not published (not an error).
+ * `draft`: `status: draft`, or not yet stamped after review; published with the draft notice.
+ * `missing` is no longer produced (a missing file is `pending`); it stays in the type for code
+ * that still compares with it.
+ */
+export type MatrixStatus = 'complete' | 'errors' | 'warnings' | 'stale' | 'draft' | 'pending' | 'missing';
 
 export interface CheckReport {
   /** Sorted by file, line, column, rule. */
@@ -45,6 +51,8 @@ export interface CheckReport {
   matrix: Array<{ slug: string; lang: string; status: MatrixStatus }>;
   /** Whether the build may publish this statement in this language (no errors in it, its UI strings or its source). */
   publishable(slug: string, lang: string): boolean;
+  /** Statement × language pairs without a translation file yet, in matrix order. */
+  pending: Array<{ slug: string; lang: string; file: string }>;
   errorCount: number;
   warningCount: number;
 }
@@ -133,8 +141,9 @@ export function checkRepository(repo: Repository, options: CheckOptions = {}): C
     matrix,
     publishable: (slug, lang) => {
       const s = status.get(`${slug}\u0000${lang}`);
-      return s !== undefined && s !== 'errors' && s !== 'missing';
+      return s !== undefined && s !== 'errors' && s !== 'pending' && s !== 'missing';
     },
+    pending: matrix.filter((m) => m.status === 'pending').map((m) => ({ slug: m.slug, lang: m.lang, file: `translations/${m.lang}/${m.slug}.md` })),
     errorCount: diagnostics.filter((d) => d.severity === 'error').length,
     warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
   };
@@ -216,12 +225,12 @@ function buildMatrix(repo: Repository, langs: Language[], wants: (slug: string) 
       const path = lang.source ? source.path : `translations/${lang.tag}/${source.slug}.md`;
       const doc = lang.source ? source : translations.get(path);
       const unreadable = problems.has(path);
-      const own = [...of(path), ...of(`translations/${lang.tag}/ui.json`)];
+      const own = [...of(path), ...of(`translations/${lang.tag}/ui.json`)].filter((d) => d.severity !== 'info');
       let status: MatrixStatus;
-      if (!doc && !unreadable) status = 'missing';
+      if (!doc && !unreadable) status = 'pending';
       else if (unreadable || sourceErrors || own.some((d) => d.severity === 'error')) status = 'errors';
       else if (own.some((d) => d.rule === 'stale-translation')) status = 'stale';
-      else if (doc!.data.status === 'draft') status = 'draft';
+      else if (doc!.data.status === 'draft' || own.some((d) => d.rule === 'not-reviewed')) status = 'draft';
       else if (own.length > 0) status = 'warnings';
       else status = 'complete';
       matrix.push({ slug: source.slug, lang: lang.tag, status });

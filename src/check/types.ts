@@ -10,7 +10,8 @@ import type { Language } from '../languages.js';
 import type { Document, Repository, UiStrings, Point } from '../content/index.js';
 import type { Analysis } from './analysis.js';
 
-export type Severity = 'error' | 'warning';
+/** `info` is news, not a problem: e.g. a translation that does not exist yet (pending). */
+export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
 
 /** Reports one problem: where, in one plain sentence, and how to fix it when that is known. */

@@ -18,9 +18,10 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * Names the site uses for folders of its own beside the statements' (dist/feeds/, dist/fonts/,
- * dist/release/): a statement of that name would mix its files with them.
+ * dist/release/, and each language's home page dist/<lang>/, lower-cased because USB sticks'
+ * file systems ignore case): a statement of that name would mix its files with them.
  */
-export const RESERVED_SLUGS = ['feeds', 'fonts', 'release'];
+export const RESERVED_SLUGS = ['feeds', 'fonts', 'release', ...LANGUAGES.map((l) => l.tag.toLowerCase())];
 
 export interface Document {
   kind: 'source' | 'translation';
@@ -121,7 +122,7 @@ function loadMarkdown(repo: Repository, parse: Parser, dir: string, name: string
     return;
   }
   if (RESERVED_SLUGS.includes(slug)) {
-    problem(repo, rel, `“${slug}” cannot be a statement name: the site keeps its own ${slug} in dist/${slug}/.`, 'content-invalid-slug',
+    problem(repo, rel, `“${slug}” cannot be a statement name: the site keeps its own ${slug} in dist/${slug}/ (${LANGUAGES.some((l) => l.tag.toLowerCase() === slug) ? 'a language’s home page' : 'its own files'}).`, 'content-invalid-slug',
       `Rename the file, for example to ${slug}-statement.md (and its translations to match).`);
     return;
   }

@@ -9,7 +9,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main as checkMain } from '../../src/cli/check.js';
 import { main as stampMain } from '../../src/cli/stamp.js';
-import { fixture, makeRepo } from './helpers.js';
+import { loadRepository } from '../../src/content/index.js';
+import { checkRepository, prepareCheck } from '../../src/check/index.js';
+import { publications } from '../../src/publication.js';
+import { fixture, makeRepo, SLUG, TARGETS } from './helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -90,12 +93,71 @@ describe('npm run check', { timeout: 120_000 }, () => {
   });
 });
 
+describe('publishing what is ready', { timeout: 120_000 }, () => {
+  const noTranslations = Object.fromEntries(TARGETS.map((lang) => [`translations/${lang}/${SLUG}.md`, null]));
+
+  it('a statement with no translations: exit 0, every language listed as pending (and in the step summary)', async () => {
+    const dir = makeRepo(noTranslations);
+    const summary = path.join(dir, 'summary.md');
+    const { code, stdout } = await capture(() => checkMain([], dir), { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/sample\s+complete\s+pending\s+pending/);
+    expect(stdout).toContain(`Pending (no translation yet, not published): ${TARGETS.map((l) => `sample ${l}`).join(', ')}.`);
+    expect(stdout).not.toContain('::error');
+    expect(stdout).toContain('::notice file=translations/ru/sample.md');
+    const text = fs.readFileSync(summary, 'utf8');
+    expect(text).toMatch(/\| sample \| ✅ complete \| ⏳ pending \|/);
+    expect(text).toContain('### Pending');
+    for (const lang of TARGETS) expect(text).toContain(`\`translations/${lang}/sample.md\` does not exist yet`);
+    const json = await capture(() => checkMain(['--format', 'json'], dir));
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).map((d: { rule: string; severity: string }) => `${d.rule} ${d.severity}`)).toEqual(TARGETS.map(() => 'missing-translation info').sort());
+  });
+
+  it('a complete translation is published, the pending languages are not offered', async () => {
+    await prepareCheck();
+    const dir = makeRepo({ ...noTranslations, 'translations/de/sample.md': fixture('good/de.md') });
+    expect((await capture(() => checkMain([], dir))).code).toBe(0);
+    const repo = loadRepository(dir);
+    const report = checkRepository(repo);
+    expect(report.matrix.find((m) => m.lang === 'de')!.status).toBe('complete');
+    const pubs = publications(repo, (slug, lang) => report.publishable(slug, lang.tag));
+    expect(pubs.map((p) => p.lang.tag)).toEqual(['en', 'de']);
+    expect(pubs.every((p) => p.published.map((l) => l.tag).join() === 'en,de')).toBe(true);
+    expect(pubs.find((p) => p.lang.tag === 'de')!.draft).toBe(false);
+  });
+
+  it('an unstamped translation gives the not-reviewed warning, exit 0, and is published as a draft', async () => {
+    await prepareCheck();
+    const dir = makeRepo({ ...noTranslations, 'translations/de/sample.md': fixture('good/de.md').replace('source: STAMP\n', '') });
+    const { code, stdout } = await capture(() => checkMain(['--format', 'json'], dir));
+    expect(code).toBe(0);
+    const warnings = JSON.parse(stdout).filter((d: { severity: string }) => d.severity !== 'info');
+    expect(warnings).toEqual([expect.objectContaining({ file: 'translations/de/sample.md', rule: 'not-reviewed', severity: 'warning' })]);
+    expect(warnings[0].message).toContain('Not yet reviewed: run npm run stamp after review');
+    const repo = loadRepository(dir);
+    const report = checkRepository(repo);
+    expect(report.matrix.find((m) => m.lang === 'de')!.status).toBe('draft');
+    const de = publications(repo, (slug, lang) => report.publishable(slug, lang.tag)).find((p) => p.lang.tag === 'de')!;
+    expect(de.draft).toBe(true);
+  });
+
+  it('a translation that exists and has errors still blocks its language (exit 1)', async () => {
+    const dir = makeRepo({ ...noTranslations, 'translations/be/sample.md': fixture('fail/belarusian-letters.be.md') });
+    expect((await capture(() => checkMain([], dir))).code).toBe(1);
+    await prepareCheck();
+    expect(checkRepository(loadRepository(dir)).publishable('sample', 'be')).toBe(false);
+  });
+});
+
 describe('npm run stamp', () => {
   it('writes the fingerprint so the check passes, keeping every other byte', async () => {
     const unstamped = fixture('good/de.md').replace('source: STAMP\n', '').replace(/\n/g, '\r\n');
     const dir = makeRepo({ 'translations/de/sample.md': unstamped });
     const file = path.join(dir, 'translations/de/sample.md');
-    expect((await capture(() => checkMain(['--format', 'json', '--lang', 'de'], dir))).code).toBe(1);
+    const before = await capture(() => checkMain(['--format', 'json', '--lang', 'de'], dir));
+    expect(before.code).toBe(0); // not yet reviewed is a warning: published as a draft
+    expect(JSON.parse(before.stdout).map((d: { rule: string }) => d.rule)).toEqual(['line-endings', 'not-reviewed']);
     const { code, stdout } = await capture(() => stampMain([file], dir));
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Stamped translations\/de\/sample.md \(source [0-9a-f]{12}\)/);

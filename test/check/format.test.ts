@@ -12,7 +12,7 @@ describe('report formats', async () => {
     expect(text).toMatch(/17:12\s+error\s+The word “pавных”.*homoglyph/);
     expect(text).toContain('Fix: Retype the letter with the Cyrillic keyboard layout.');
     expect(text).toMatch(/17 \| Мы требуем pавных прав для всех\.\n\s+\| {12}\^\n/);
-    expect(text).toMatch(/sample\s+complete\s+ERRORS\s+complete\s+complete\s+draft\s+draft\s+MISSING/);
+    expect(text).toMatch(/sample\s+complete\s+ERRORS\s+complete\s+complete\s+draft\s+draft\s+pending/);
     expect(text).not.toContain('\x1b[');
     expect(formatHuman(report, { color: true })).toContain('\x1b[');
   });
@@ -26,7 +26,7 @@ describe('report formats', async () => {
   it('github: escaped annotations and a Markdown matrix', () => {
     const lines = githubAnnotations(report).trim().split('\n');
     expect(lines).toHaveLength(report.diagnostics.length);
-    expect(lines.every((l) => /^::(error|warning) file=[^,]+,line=\d+,col=\d+,title=[a-z0-9-]+::[^\n]+$/.test(l))).toBe(true);
+    expect(lines.every((l) => /^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,title=[a-z0-9-]+::[^\n]+$/.test(l))).toBe(true);
     expect(githubSummary(report)).toContain('| sample | ✅ complete | ❌ errors |');
   });
 

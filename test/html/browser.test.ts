@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import axe from 'axe-core';
+import { SITE } from '../../src/config.js';
 import { LANGUAGES } from '../../src/languages.js';
 import { CHROMIUM, haveTools } from '../support/tools.js';
 import { renderRepository, type Rendered } from './render.js';
@@ -148,7 +149,7 @@ describe.skipIf(!ok)('pages in chromium', { timeout: 120_000 }, () => {
       await open(page, `/${slug}/`);
       expect(new URL(page.url()).pathname).toBe(`/${slug}/`);
       const links = await page.$$eval('ul.picker a', (as) => as.map((a) => [a.getAttribute('hreflang'), a.getAttribute('href')]));
-      expect(links).toEqual(published.map((p) => [p.lang.tag, `${p.lang.tag}/`]));
+      expect(links).toEqual(published.map((p) => [p.lang.tag, `${p.lang.tag}/index.html`]));
       await page.screenshot({ path: path.join(SHOTS, `picker-390x844.png`), fullPage: true });
       await ctx.close();
       expect(outside).toEqual([]);
@@ -158,20 +159,21 @@ describe.skipIf(!ok)('pages in chromium', { timeout: 120_000 }, () => {
       const page = await ctx.newPage();
       await ctx.setExtraHTTPHeaders({});
       await page.goto(`${server.origin}/${slug}/`);
-      await page.waitForURL(`**/${slug}/fa/`);
+      await page.waitForURL(`**/${slug}/fa/index.html`);
       await ctx.close();
     }
     {
       const { ctx } = await context({ javaScriptEnabled: true, locale: 'fa-AF' });
       const page = await ctx.newPage();
       await page.goto(`${server.origin}/${slug}/`);
-      await page.waitForURL(`**/${slug}/fa-AF/`);
+      await page.waitForURL(`**/${slug}/fa-AF/index.html`);
       await ctx.close();
     }
   });
 
-  it('the picker and the index have no axe-core violations and request nothing from elsewhere', async () => {
-    for (const urlPath of [`/${site.pubs[0].slug}/`, '/']) {
+  it('the picker, the index and the language homes have no axe-core violations and request nothing from elsewhere', async () => {
+    const homes = tags.filter((tag) => site.pubs.some((p) => p.lang.tag === tag)).map((tag) => `/${tag}/index.html`);
+    for (const urlPath of [`/${site.pubs[0].slug}/`, '/', ...homes]) {
       const { ctx, outside } = await context({ viewport: VIEWPORTS[1] });
       const page = await ctx.newPage();
       await open(page, urlPath, `${server.origin}/`);
@@ -181,6 +183,51 @@ describe.skipIf(!ok)('pages in chromium', { timeout: 120_000 }, () => {
       if (urlPath === '/') await page.screenshot({ path: path.join(SHOTS, 'index-1280x800.png'), fullPage: true });
       await ctx.close();
     }
+  });
+
+  it('404.html has no axe-core violations; its absolute links and icons are this build’s address, nothing else is asked for', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { ctx, outside } = await context({ viewport: VIEWPORTS[0], colorScheme });
+      const own: string[] = [];
+      // Served at any depth, the page names this build's address: answer it from the rendered dist/.
+      await ctx.route(`${SITE.baseUrl}**`, (route) => {
+        const rest = route.request().url().slice(SITE.baseUrl.length);
+        own.push(rest);
+        const file = path.join(site.dir, rest === '' || rest.endsWith('/') ? `${rest}index.html` : rest);
+        return fs.existsSync(file) ? route.fulfill({ path: file }) : route.fulfill({ status: 404 });
+      });
+      const page = await ctx.newPage();
+      await open(page, '/404.html');
+      expect(await axeViolations(page, colorScheme === 'dark' ? ['color-contrast', 'link-in-text-block'] : undefined), colorScheme).toEqual([]);
+      expect(outside.filter((u) => !u.startsWith(SITE.baseUrl))).toEqual([]);
+      expect(await page.$$eval('.not-found', (els) => els.map((e) => [e.getAttribute('lang'), getComputedStyle(e).direction])))
+        .toEqual(tags.filter((tag) => site.pubs.some((p) => p.lang.tag === tag)).map((tag) => [tag, LANGUAGES.find((l) => l.tag === tag)!.dir]));
+      await page.setViewportSize({ width: 320, height: 640 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: path.join(SHOTS, `404-${colorScheme}.png`), fullPage: true });
+      await ctx.close();
+    }
+  });
+
+  it('the pages work from file:// (an unpacked bundle): following links between pages never leaves the folder', async () => {
+    const ctx = await browser.newContext({ viewport: VIEWPORTS[0] });
+    const outside: string[] = [];
+    const page = await ctx.newPage();
+    page.on('request', (r) => { if (!r.url().startsWith('file://') && !r.url().startsWith('data:')) outside.push(r.url()); });
+    const start = `file://${site.dir}/index.html`;
+    await page.goto(start);
+    // The index → a language home → a statement → its language switcher → the other language's home.
+    await page.click('nav.langs a[hreflang="fa"]');
+    expect(page.url()).toBe(`file://${site.dir}/fa/index.html`);
+    await page.click('ol.listing a');
+    expect(page.url()).toMatch(new RegExp(`^file://${site.dir}/[a-z0-9-]+/fa/index\\.html$`));
+    expect(await page.$eval('h1', (e) => e.textContent?.length ?? 0)).toBeGreaterThan(5);
+    await page.click('nav.langs a[hreflang="ru"]');
+    expect(page.url()).toMatch(/\/ru\/index\.html$/);
+    await page.click('footer a[href$="ru/index.html"]');
+    expect(page.url()).toBe(`file://${site.dir}/ru/index.html`);
+    expect(outside).toEqual([]);
+    await ctx.close();
   });
 
   it('feeds and sitemap are well-formed XML', async () => {

@@ -63,6 +63,7 @@ const ALLOWED_ATTRIBUTES = new Set([
   'href', 'rel', 'id', 'dir', 'lang', 'class', 'hreflang', 'type', 'aria-label', 'aria-current', 'aria-labelledby', 'aria-describedby',
   'data-footnote-ref', 'data-footnote-backref', 'data-footnotes', 'data-script', 'start', 'datetime', 'role',
   'charset', 'name', 'content', 'property', 'title',
+  'sizes', // the page's own icon links
 ]);
 
 /**

@@ -35,6 +35,7 @@ import doubleSpace from './double-space.js';
 import spaceBeforePunctuation from './space-before-punctuation.js';
 import fontCoverage from './font-coverage.js';
 import sourceFingerprint from './source-fingerprint.js';
+import notReviewed from './not-reviewed.js';
 import staleTranslation from './stale-translation.js';
 import encodingBom from './encoding-bom.js';
 import lineEndings from './line-endings.js';
@@ -47,7 +48,7 @@ export const RULES: Rule[] = [
   untranslatedBlock, wrongScript, todoMarker, emptyBlock,
   persianArabicLetters, arabicPersianLetters, mixedDigits, digitSystem, zwnjPrefix, invisibleCharacters,
   belarusianLetters, russianLetters, homoglyph, quotes, doubleSpace, spaceBeforePunctuation,
-  fontCoverage, sourceFingerprint, staleTranslation, encodingBom, lineEndings, checkIgnoreComment,
+  fontCoverage, sourceFingerprint, notReviewed, staleTranslation, encodingBom, lineEndings, checkIgnoreComment,
 ];
 
 /**

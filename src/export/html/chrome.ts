@@ -6,7 +6,7 @@ import type { Element } from 'hast';
 import type { TFunction } from 'i18next';
 import type { Language } from '../../languages.js';
 import { h } from './h.js';
-import { relativeUrl } from './urls.js';
+import { otherAddresses, relativeUrl } from './urls.js';
 import { feedPath } from './head.js';
 
 export interface LanguageLink {
@@ -39,10 +39,24 @@ export function skipLink(t: TFunction, target: string): Element {
   return h('a', { className: ['skip'], href: `#${target}` }, t('nav.skip'));
 }
 
-export function footer(t: TFunction, lang: Language, fromDir: string): Element {
+/** The dist/ path of a language's home page: its statements, newest first. */
+export function homePath(lang: string): string {
+  return `${lang}/index.html`;
+}
+
+/**
+ * The footer: the language's home page, its feed, and “Also at”: this page (`pagePath`, under
+ * dist/) at the site's other addresses (main and mirrors), when there are any.
+ */
+export function footer(t: TFunction, lang: Language, fromDir: string, pagePath?: string): Element {
+  const elsewhere = pagePath === undefined ? [] : otherAddresses(pagePath);
   return h('footer', { className: ['site-footer'] },
     h('div', { className: ['wrap'] },
       h('ul', {},
-        h('li', {}, h('a', { href: relativeUrl(fromDir, 'index.html') }, t('nav.home'))),
-        h('li', {}, h('a', { href: relativeUrl(fromDir, feedPath(lang.tag)), type: 'application/atom+xml' }, t('feed.title'))))));
+        h('li', {}, h('a', { href: relativeUrl(fromDir, homePath(lang.tag)) }, t('nav.home'))),
+        h('li', {}, h('a', { href: relativeUrl(fromDir, feedPath(lang.tag)), type: 'application/atom+xml' }, t('feed.title')))),
+      elsewhere.length > 0
+        ? h('p', { className: ['mirrors'] }, t('nav.alsoAt'), ' ',
+          elsewhere.map((m, i) => [i > 0 ? ' · ' : '', h('a', { href: m.url, dir: 'ltr' }, m.name)]))
+        : null));
 }

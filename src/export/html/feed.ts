@@ -33,7 +33,7 @@ export function atomFeed(lang: Language, pubs: Publication[], bodies: Map<string
     `  <title>${xmlEscape(t('feed.title'))}</title>`,
     `  <updated>${atomDate(entries.map((p) => p.date).sort().at(-1) ?? '')}</updated>`,
     `  <link rel="self" type="application/atom+xml" href="${xmlEscape(feedUrl)}"/>`,
-    `  <link rel="alternate" type="text/html" href="${xmlEscape(SITE.baseUrl)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${xmlEscape(SITE.canonicalUrl)}"/>`,
     `  <author><name>${xmlEscape(t('site.name'))}</name></author>`,
   ];
   for (const p of entries) {

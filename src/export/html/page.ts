@@ -4,7 +4,7 @@
  */
 import type { Element, Root } from 'hast';
 import { formatDate, formatNumber } from '../../languages.js';
-import { artefactPaths, type Publication } from '../../publication.js';
+import { artefactPaths, isDraft, type Publication } from '../../publication.js';
 import { h, root } from './h.js';
 import { renderBody } from './markdown.js';
 import { typography } from './typography.js';
@@ -31,7 +31,7 @@ export async function statementTree(pub: Publication): Promise<Root> {
     h('p', { className: ['dateline'] },
       pub.date ? h('time', { dateTime: pub.date }, t('statement.published', { date: formatDate(lang, pub.date) })) : null,
       translator ? [pub.date ? ' · ' : '', t('statement.translatedBy', { translator })] : null),
-    doc.data.status === 'draft' ? h('p', { className: ['notice'], role: 'note' }, t('statement.draftNotice')) : null,
+    (pub.draft ?? isDraft(doc, lang)) ? h('p', { className: ['notice'], role: 'note' }, t('statement.draftNotice')) : null,
     doc.data.summary ? h('p', { className: ['lede'] }, String(doc.data.summary)) : null);
 
   const article = h('article', {},
@@ -43,7 +43,7 @@ export async function statementTree(pub: Publication): Promise<Root> {
     h('div', { className: ['wrap'] }, article, downloads(pub, here)));
 
   const nav = languageNav(t('nav.languages'), pub.published.map((l) => ({ lang: l, path: artefactPaths(slug, l.tag).page })), lang.tag, here);
-  const bodyElement = h('body', {}, skipLink(t, 'statement'), masthead(t, here, nav), main, footer(t, lang, here));
+  const bodyElement = h('body', {}, skipLink(t, 'statement'), masthead(t, here, nav), main, footer(t, lang, here, paths.page));
   // Chrome strings and front matter get the typography the body got in renderBody (it is idempotent).
   typography(bodyElement, lang);
   return root(

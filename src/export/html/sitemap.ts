@@ -1,10 +1,11 @@
 /**
- * sitemap.xml: the index, every picker and every language page, each statement's pages
+ * sitemap.xml: the index, each language's home page, every picker and every language page, each statement's pages
  * listing each other (and the picker as x-default) with xhtml:link alternates.
  */
 import { artefactPaths, type Publication } from '../../publication.js';
 import { xmlEscape } from './feed.js';
 import { pickerPath } from './head.js';
+import { homePath } from './chrome.js';
 import { siteUrl } from './urls.js';
 
 export function sitemap(pubs: Publication[]): string {
@@ -14,6 +15,8 @@ export function sitemap(pubs: Publication[]): string {
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     `  <url><loc>${xmlEscape(siteUrl('index.html'))}</loc></url>`,
   ];
+  // Each language's home page, in registry order of first appearance.
+  for (const tag of [...new Set(pubs.map((p) => p.lang.tag))]) lines.push(`  <url><loc>${xmlEscape(siteUrl(homePath(tag)))}</loc></url>`);
   for (const slug of slugs) {
     const mine = pubs.filter((p) => p.slug === slug);
     const alternates = [

@@ -52,6 +52,11 @@ h1{font-size:clamp(1.7rem,1.25rem + 2.2vw,2.5rem);line-height:1.18;margin:0 0 .9
 .downloads p{margin:0 0 .5rem;color:var(--muted);font-size:.9375rem}
 .site-footer{border-block-start:1px solid var(--rule);padding-block:1.25rem 2rem;font-size:.9375rem;color:var(--muted)}
 .site-footer ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.4rem 1.5rem}
+.site-footer .mirrors{margin:.6rem 0 0}
+.homes{list-style:none;margin:0 0 2.5rem;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;font-size:1.125rem}
+.not-found{margin-block:0 2rem}
+.not-found h2{font-size:1.25rem;margin:0 0 .3rem}
+.not-found p{margin:0 0 .3rem}
 .picker,.listing{list-style:none;margin:0;padding:0}
 .picker li{border-block-end:1px solid var(--rule);padding-block:.8rem}
 .picker a{display:block;font-size:1.25rem;text-decoration:none}

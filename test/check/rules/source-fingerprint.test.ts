@@ -2,8 +2,8 @@ import { describe, it } from 'vitest';
 import { expectFailing, expectPassing } from '../helpers.js';
 
 describe('source-fingerprint', () => {
-  it('reports a translation that was never stamped', async () => {
-    await expectFailing('source-fingerprint', 'source-fingerprint.de.md', [1]);
+  it('reports a damaged `source:` line', async () => {
+    await expectFailing('source-fingerprint', 'source-fingerprint.de.md', [7]);
   });
 
   it('accepts the good translations in every language', async () => {
