@@ -14,11 +14,12 @@ import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 import { loadRepository, SLUG_PATTERN, type Repository } from '../content/repository.js';
-import { publications, type Artefact, type Publication } from '../publication.js';
+import { publications, translator, type Artefact, type Publication } from '../publication.js';
+import { bundleReadme, README_FILE } from '../export/html/bundle-readme.js';
 import { LANGUAGES } from '../languages.js';
 import { BuildError, EXIT } from './errors.js';
 import { assertDistPath } from './paths.js';
-import { configVersion, hashParts, thisCodeVersion } from './hash.js';
+import { configVersion, hashParts, sha256, thisCodeVersion } from './hash.js';
 import { OUTPUTS, pairKey, planJobs, type Job, type Output, type Versions } from './jobs.js';
 import { inProcessPool, workerPool, type Pool } from './pool.js';
 import { portableRepository, type RunSetup } from './run.js';
@@ -139,7 +140,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     aborted();
 
     const files = dedupe(infos);
-    if (options.zips !== false) files.push(...zips(cache, files, new Set(repo.statements.map((s) => s.slug)), options.env, code));
+    if (options.zips !== false) files.push(...zips(cache, files, repo, options.env, code));
     files.push(put(cache, { path: 'manifest.json', kind: 'manifest', bytes: manifestBytes(files, skipped) }));
     if (skipped.length > 0) reporter.notice(skippedReport(skipped));
     try {
@@ -234,17 +235,19 @@ function put(cache: Cache, artefact: Artefact): ArtefactInfo {
 }
 
 /** The release zips, each from the cache when its entries are unchanged. */
-function zips(cache: Cache, files: ArtefactInfo[], slugs: Set<string>, env: NodeJS.ProcessEnv | undefined, code: string): ArtefactInfo[] {
+function zips(cache: Cache, files: ArtefactInfo[], repo: Repository, env: NodeJS.ProcessEnv | undefined, code: string): ArtefactInfo[] {
   const mtime = zipTime(env);
   const byPath = new Map(files.map((f) => [f.path, f]));
   const read = new Map<string, Uint8Array>();
   const bytes = (info: ArtefactInfo) => read.get(info.sha256) ?? read.set(info.sha256, cache.readObject(info.sha256)!).get(info.sha256)!;
-  return planZips(files.map((f) => f.path), slugs).map((plan) => {
-    const entries = plan.entries.map((e) => ({ path: e.entry, info: byPath.get(e.from)! }));
-    const key = hashParts({ kind: 'zip', path: plan.path, code, mtime: String(mtime.getTime()), entries: entries.map((e) => `${e.path}=${e.info.sha256}`).join('\n') });
+  return planZips(files.map((f) => f.path), new Set(repo.statements.map((s) => s.slug))).map((plan) => {
+    const langs = repo.languages.filter((l) => (plan.lang ? l.tag === plan.lang : files.some((f) => f.path.startsWith(`${plan.slug}/${l.tag}/`))));
+    const readme = new TextEncoder().encode(bundleReadme(langs.map((lang) => ({ lang, t: translator(repo, lang) })), plan.entry));
+    const entries = plan.entries.map((p) => ({ path: p, info: byPath.get(p)! }));
+    const key = hashParts({ kind: 'zip', path: plan.path, code, mtime: String(mtime.getTime()), readme: sha256(readme), entries: entries.map((e) => `${e.path}=${e.info.sha256}`).join('\n') });
     const hit = lookup(cache, key);
     if (hit) return hit[0]!;
-    const zip = makeZip(entries.map((e) => ({ path: e.path, bytes: bytes(e.info) })), mtime);
+    const zip = makeZip([{ path: README_FILE, bytes: readme }, ...entries.map((e) => ({ path: e.path, bytes: bytes(e.info) }))], mtime);
     const info = put(cache, { path: plan.path, bytes: zip, kind: 'zip', slug: plan.slug, lang: plan.lang });
     cache.set(key, [info]);
     return info;

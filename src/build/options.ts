@@ -20,6 +20,8 @@ release zips of every complete language to dist/.
   --quiet                 print only problems and nothing else
   --workers <n>           worker threads (0: everything in this process; default: one
                           per core)
+  --base-url <url>        build for another address, e.g. a mirror: its own links and QR
+                          codes use it, canonical links the main address (site.yaml)
   --root <dir>            the project folder (default: the current folder)
   --help                  this text`;
 
@@ -47,6 +49,7 @@ export function parseBuildArgs(argv: string[], cwd = process.cwd()): CliBuildOpt
         quiet: { type: 'boolean', default: false },
         workers: { type: 'string' },
         root: { type: 'string' },
+        'base-url': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -65,6 +68,8 @@ export function parseBuildArgs(argv: string[], cwd = process.cwd()): CliBuildOpt
     workers = Number(values.workers);
     if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new BuildError('--workers takes a whole number from 0 to 64.', EXIT.usage);
   }
+  const baseUrl = values['base-url'];
+  if (baseUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(baseUrl)) throw new BuildError(`--base-url takes a web address such as https://mirror.example/; “${baseUrl}” is not one.`, EXIT.usage);
   return {
     root: path.resolve(cwd, values.root ?? '.'),
     statements: list(values.statement),

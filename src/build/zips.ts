@@ -1,6 +1,7 @@
 /**
- * Release bundles: `release/<slug>-<lang>.zip` (everything under `<slug>/<lang>/`: page,
- * PDFs, images, fonts, licences) and `release/<slug>-all.zip` (everything under `<slug>/`).
+ * Release bundles that open offline: `release/<slug>-<lang>.zip` (page, PDFs, images, fonts,
+ * licences of one language) and `release/<slug>-all.zip` (every language), each with the site
+ * files its pages link to and a README.txt in its languages.
  * Deterministic: entries sorted by path, one fixed timestamp, fixed attributes; files that
  * are compressed already are stored, not deflated again.
  *
@@ -9,34 +10,32 @@
  * JavaScript, took 200 ms of a cold build's 2.5 s for the eight bundles (see docs/performance.md).
  */
 import zlib from 'node:zlib';
+import { bundlePaths } from '../export/html/bundle-readme.js';
 
 export interface ZipPlan {
   path: string;
   slug: string;
-  /** Absent for the `-all` bundle. */
+  /** Absent for the bundle of every language of the statement. */
   lang?: string;
-  /** `from`: path under dist/; `entry`: path inside the zip. */
-  entries: Array<{ from: string; entry: string }>;
+  /** dist/ paths, kept as they are inside the zip so that relative links work (see bundlePaths). */
+  entries: string[];
+  /** The dist/ path of the page to open first, named in README.txt. */
+  entry: string;
 }
 
-/** The zips for the files at these dist/ paths, of the statements in `slugs`. */
+/**
+ * The offline bundles of the statements in `slugs`: `release/<slug>-<lang>.zip` for each
+ * language and `release/<slug>-all.zip`, each with the site files their pages link to.
+ */
 export function planZips(paths: string[], slugs: Set<string>): ZipPlan[] {
-  const zips = new Map<string, ZipPlan>();
-  const add = (slug: string, lang: string | undefined, from: string, entry: string) => {
-    const zip = `release/${slug}-${lang ?? 'all'}.zip`;
-    if (!zips.has(zip)) zips.set(zip, { path: zip, slug, lang, entries: [] });
-    zips.get(zip)!.entries.push({ from, entry });
-  };
-  for (const p of paths) {
-    const parts = p.split('/');
-    const [slug, lang] = parts;
-    // Site-wide folders (release/, feeds/, fonts/ of the index) belong to no statement.
-    if (parts.length < 2 || !slugs.has(slug!)) continue;
-    // `<slug>/index.html` (the language picker) goes in the -all bundle only.
-    add(slug!, undefined, p, p);
-    if (parts.length >= 3) add(slug!, lang, p, [`${slug}-${lang}`, ...parts.slice(2)].join('/'));
+  const plans: ZipPlan[] = [];
+  for (const slug of [...slugs].sort()) {
+    const langs = [...new Set(paths.filter((p) => p.startsWith(`${slug}/`)).map((p) => p.split('/')[1]!).filter((l) => !l.includes('.')))].sort();
+    if (langs.length === 0) continue;
+    plans.push({ path: `release/${slug}-all.zip`, slug, entries: bundlePaths(paths, { slug }), entry: `${slug}/index.html` });
+    for (const lang of langs) plans.push({ path: `release/${slug}-${lang}.zip`, slug, lang, entries: bundlePaths(paths, { slug, lang }), entry: `${slug}/${lang}/index.html` });
   }
-  return [...zips.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+  return plans.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
 /** Made on Unix, a plain file readable by all: unzip gives the same files everywhere. */

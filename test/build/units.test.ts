@@ -99,14 +99,16 @@ describe('release zips', () => {
     expect(entries['x/a.png']!.date).toBe((46 << 9) | (1 << 5) | 1);
   });
 
-  it('bundle each language of a statement, and everything of it, but no site-wide folders', () => {
-    const plans = planZips(['s/fa/index.html', 's/fa/fonts/x.woff2', 's/index.html', 's/ru/a.pdf', 'fonts/y.woff2', 'feeds/fa.xml', 'index.html'], new Set(['s']));
-    expect(plans.map((p) => [p.path, p.entries.map((e) => e.entry)])).toEqual([
-      ['release/s-all.zip', ['s/fa/index.html', 's/fa/fonts/x.woff2', 's/index.html', 's/ru/a.pdf']],
-      ['release/s-fa.zip', ['s-fa/index.html', 's-fa/fonts/x.woff2']],
-      ['release/s-ru.zip', ['s-ru/a.pdf']],
-    ]);
+  it('bundle each language of a statement, and all of them, with the site files their pages link to', () => {
+    const plans = planZips(['s/fa/index.html', 's/fa/fonts/x.woff2', 's/index.html', 's/ru/a.pdf', 'fonts/y.woff2', 'feeds/fa.xml', 'index.html', 'fa/index.html', 'release/old.zip'], new Set(['s']));
+    expect(plans.map((p) => p.path)).toEqual(['release/s-all.zip', 'release/s-fa.zip', 'release/s-ru.zip']);
+    const fa = plans.find((p) => p.lang === 'fa')!;
+    expect(fa.entries).toEqual(expect.arrayContaining(['s/fa/index.html', 's/fa/fonts/x.woff2', 'index.html', 'fa/index.html', 'feeds/fa.xml', 'fonts/y.woff2']));
+    expect(fa.entries).not.toContain('s/ru/a.pdf');
+    expect(fa.entries.some((e) => e.startsWith('release/'))).toBe(false);
+    expect(fa.entry).toBe('s/fa/index.html');
   });
+
 });
 
 describe('manifest', () => {
