@@ -3,9 +3,11 @@
  *
  * - Latin and Cyrillic: the inter-word spaces stretch (or shrink, when optimal breaking chose a
  *   tight line).
- * - Arabic script: first kashida — tatweel glyphs inserted where HarfBuzz flags a glyph
- *   SAFE_TO_INSERT_TATWEEL — one place per word chosen in the usual priority order; then the
- *   spaces take what whole tatweels cannot. Arabic script is never letter-spaced.
+ * - Arabic script: the spaces first, up to the language's `kashida.spaceFirst` of their width;
+ *   then kashida — tatweel glyphs inserted where HarfBuzz flags a glyph
+ *   SAFE_TO_INSERT_TATWEEL — one place per word chosen in the usual priority order, within the
+ *   language's limits (kashida.ts); then the spaces take what whole tatweels cannot. Arabic
+ *   script is never letter-spaced.
  */
 import type { Prepared } from './paragraph.js';
 import type { LineCluster } from './layout.js';
@@ -25,9 +27,14 @@ export function isJustifiableSpace(text: string, c: LineCluster): boolean {
 export function justifyLine(p: Prepared, clusters: LineCluster[], extra: number): number {
   if (Math.abs(extra) < 1e-9) return 0;
   let added = 0;
-  if (extra > 0) added += insertKashida(p, clusters, extra);
-  const rest = extra - added;
   const spaces = clusters.filter((c) => isJustifiableSpace(p.text, c));
+  const policy = p.lang.kashida;
+  if (extra > 0 && policy) {
+    const spaceWidth = spaces.reduce((s, c) => s + c.advances.reduce((a, b) => a + b, 0), 0);
+    const spacesFirst = Math.min(extra, spaceWidth * policy.spaceFirst);
+    added += insertKashida(p, clusters, extra - spacesFirst);
+  }
+  const rest = extra - added;
   if (spaces.length === 0) return added;
   const each = rest / spaces.length;
   for (const c of spaces) {

@@ -14,13 +14,15 @@
  *   5. before a final waw, ain, qaf or feh
  *   6. before any other final letter
  *   7. any other place HarfBuzz allows
- * Ties go to the last place in the word. Whole tatweel glyphs are added a round at a time,
- * words with better places first, at most MAX_PER_WORD per word; the spaces take the rest.
+ * Ties go to the last place in the word. How much is allowed is the language's (its
+ * `kashida` policy in src/languages.ts): no place in words shorter than `minLetters` letters;
+ * whole tatweel glyphs are added a round at a time, words with better places first, at most
+ * `maxPerWord` per word and `maxPerLine` on the line; the spaces take the rest. A language
+ * without a policy gets no kashida.
  */
 import type { LineCluster } from './layout.js';
+import type { KashidaPolicy } from '../languages.js';
 import { isTatweelSafe, type Prepared } from './paragraph.js';
-
-const MAX_PER_WORD = 3;
 
 const SEEN_SAD = new Set([0x633, 0x634, 0x635, 0x636, 0x69a, 0x69b, 0x69c, 0x69d, 0x69e, 0x6fa, 0x6fb]);
 const TEH_MARBUTA_HEH_DAL = new Set([0x629, 0x647, 0x6c1, 0x6c3, 0x6d5, 0x62f, 0x630, 0x688, 0x689, 0x68a, 0x68e, 0x690, 0x6ee]);
@@ -76,26 +78,39 @@ interface Place {
   priority: number;
 }
 
-/** The chosen kashida place of each Arabic word of the line, best first. */
-export function kashidaPlaces(p: Prepared, clusters: LineCluster[]): Place[] {
+/** Joiners inside a Persian word (ZWNJ in "می‌شوند"): they break the joining, not the word. */
+const JOINERS = /^[\p{M}\u200c\u200d]*$/u;
+
+/**
+ * The chosen kashida place of each Arabic word of the line that the language lets stretch
+ * (policy.minLetters letters or more), best first.
+ */
+export function kashidaPlaces(p: Prepared, clusters: LineCluster[], policy: KashidaPolicy | undefined = p.lang.kashida): Place[] {
+  if (!policy) return [];
   const text = p.text;
   const places: Place[] = [];
   let best: Place | undefined;
   let prevLetter = -1;
+  let letters = 0;
   const flush = () => {
-    if (best) places.push(best);
+    if (best && letters >= policy.minLetters) places.push(best);
     best = undefined;
     prevLetter = -1;
+    letters = 0;
   };
   for (let i = 0; i < clusters.length; i++) {
     const c = clusters[i]!;
     const arabic = p.items[c.item]!.script === 'Arab' && !c.hyphen && !c.kashida;
     const cur = arabic ? baseLetter(text, c) : -1;
     if (cur < 0) {
-      // Marks-only clusters don't end a word; anything else (space, digit, Latin) does.
-      if (!arabic || /^\p{M}*$/u.test(text.slice(c.start, c.end)) === false) flush();
+      // Marks and joiners don't end a word (a ZWNJ stops the joining: no tatweel after it);
+      // anything else (space, digit, Latin) does.
+      const t = text.slice(c.start, c.end);
+      if (!arabic || !JOINERS.test(t)) flush();
+      else if (t.includes('\u200c')) prevLetter = -1;
       continue;
     }
+    letters += countLetters(text, c);
     if (prevLetter >= 0 && isTatweelSafe(c)) {
       const nextC = clusters[i + 1];
       const next = nextC && p.items[nextC.item]!.script === 'Arab' ? baseLetter(text, nextC) : -1;
@@ -109,10 +124,31 @@ export function kashidaPlaces(p: Prepared, clusters: LineCluster[]): Place[] {
   return places.sort((a, b) => a.priority - b.priority || a.index - b.index);
 }
 
+/** Letters of a cluster (a lam-alef ligature is two), tatweels and marks not counted. */
+function countLetters(text: string, c: LineCluster): number {
+  let n = 0;
+  for (let i = c.start; i < c.end; i++) {
+    const cp = text.charCodeAt(i);
+    if (cp !== TATWEEL && LETTER.test(text[i]!)) n++;
+  }
+  return n;
+}
+
 /** How much whole tatweels could add to this line at most (for line breaking). */
 export function kashidaCapacity(p: Prepared, clusters: LineCluster[]): number {
+  const policy = p.lang.kashida;
+  if (!policy) return 0;
+  const widths = kashidaPlaces(p, clusters, policy).map((place) => tatweelAdvance(p, clusters[place.index]!));
+  // The line's limit in tatweels, taken from the widest places.
+  widths.sort((a, b) => b - a);
   let cap = 0;
-  for (const place of kashidaPlaces(p, clusters)) cap += MAX_PER_WORD * tatweelAdvance(p, clusters[place.index]!);
+  let left = policy.maxPerLine;
+  for (const w of widths) {
+    const n = Math.min(policy.maxPerWord, left);
+    cap += n * w;
+    left -= n;
+    if (left <= 0) break;
+  }
   return cap;
 }
 
@@ -130,16 +166,20 @@ function tatweelAdvance(p: Prepared, c: LineCluster): number {
  * added; the caller spreads the rest over the spaces.
  */
 export function insertKashida(p: Prepared, clusters: LineCluster[], extra: number): number {
-  const places = kashidaPlaces(p, clusters);
+  const policy = p.lang.kashida;
+  if (!policy) return 0;
+  const places = kashidaPlaces(p, clusters, policy);
   if (places.length === 0) return 0;
   const counts = new Array<number>(places.length).fill(0);
   const widths = places.map((pl) => tatweelAdvance(p, clusters[pl.index]!));
   let left = extra;
-  for (let round = 0; round < MAX_PER_WORD; round++) {
+  let onLine = 0;
+  for (let round = 0; round < policy.maxPerWord; round++) {
     let any = false;
-    for (let k = 0; k < places.length; k++) {
+    for (let k = 0; k < places.length && onLine < policy.maxPerLine; k++) {
       const w = widths[k]!;
       if (w > 0 && w <= left + 1e-9) {
+        onLine++;
         counts[k]!++;
         left -= w;
         any = true;

@@ -158,30 +158,40 @@ function breakPenalty(text: string, o: BreakOpportunity, lang: Prepared['lang'])
 }
 
 /**
- * Per character: the stretch one tatweel adds at the first character of each Arabic word with
- * a kashida place (0 elsewhere).
+ * Per character: the stretch one tatweel adds at the first character of each Arabic word that
+ * the language lets stretch (a kashida place, and at least `kashida.minLetters` letters); 0
+ * elsewhere. The line's own limit (`maxPerLine`) is not a sum over words and is left to the
+ * justifier: the spaces take what it does not allow.
  */
 function wordsWithKashida(p: Prepared): Float64Array {
   const out = new Float64Array(p.text.length);
+  const policy = p.lang.kashida;
+  if (!policy) return out;
   let wordStart = -1;
-  let counted = false;
+  let width = 0;
+  let letters = 0;
+  const flush = () => {
+    if (wordStart >= 0 && width > 0 && letters >= policy.minLetters) out[wordStart] = width;
+    wordStart = -1;
+    width = 0;
+    letters = 0;
+  };
   for (const c of p.clusters) {
     const item = p.items[c.item]!;
     const ch = p.text.charCodeAt(c.start);
     if (item.script !== 'Arab' || ch === 0x20 || ch === 0xa0) {
-      wordStart = -1;
-      counted = false;
+      flush();
       continue;
     }
-    if (wordStart < 0) {
-      wordStart = c.start;
-      counted = false;
-    }
-    if (!counted && c.start > wordStart && isTatweelSafe(c)) {
+    if (wordStart < 0) wordStart = c.start;
+    for (let i = c.start; i < c.end; i++) if (p.text.charCodeAt(i) !== 0x640 && LETTER.test(p.text[i]!)) letters++;
+    if (width === 0 && c.start > wordStart && isTatweelSafe(c)) {
       const gid = item.font.font.nominalGlyph(0x640);
-      if (gid) out[wordStart] = (item.font.font.glyphHAdvance(gid) * p.size) / item.font.upem;
-      counted = true;
+      if (gid) width = (item.font.font.glyphHAdvance(gid) * p.size) / item.font.upem;
     }
   }
+  flush();
   return out;
 }
+
+const LETTER = /^\p{L}$/u;
