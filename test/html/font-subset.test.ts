@@ -7,15 +7,12 @@ import { FONTS, type FontId } from '../../src/fonts.js';
 import { subsetGlyphs, subsetText } from '../../src/export/font-subset.js';
 import { harfbuzz } from '../../src/typeset/harfbuzz.js';
 import { clearSubsetCache } from '../../src/export/html/fonts.js';
-import { keepIn } from '../../src/keep.js';
 import { renderPage } from '../../src/render/html.js';
 import { renderPdfs } from '../../src/render/pdf.js';
-import { loadRenderers } from '../../src/build/real-renderers.js';
-import { Store } from '../../src/build/store.js';
 import { loadRepository } from '../../src/content/index.js';
 import { publications, type Artefact } from '../../src/publication.js';
 import { REPO_ROOT } from './render.js';
-import { keptEntries, markKept } from '../support/kept.js';
+import type { Memo } from '../../src/memo.js';
 
 /** Characters of the seed statement's languages, with punctuation, digits and a joiner. */
 const TEXT = 'Statement 2025 — (§ 22) «Заявление» ўі Größe بيان ٢٠٢٥ بیانیه ۱۴۰۴ می‌شود؟';
@@ -51,69 +48,56 @@ describe('web font subsets (subsetText)', () => {
   });
 });
 
-/** What the kept-subset tests share: the seed statement in one language, and an empty build cache. */
-const cacheDirs: string[] = [];
-afterEach(() => {
-  keepIn(undefined);
-  clearSubsetCache();
-  for (const dir of cacheDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+/** A memo over a Map, as the build's cache is one over its folder; `mark` is added to what it gives back. */
+function mapMemo(kept = new Map<string, Uint8Array>(), mark = ''): Memo & { kept: Map<string, Uint8Array> } {
+  const memo: Memo = async (key, make) => {
+    const had = kept.get(key);
+    if (had) return new Uint8Array([...had, ...Buffer.from(mark)]);
+    const made = await make();
+    kept.set(key, made);
+    return made;
+  };
+  return Object.assign(memo, { kept });
+}
+
+afterEach(() => clearSubsetCache());
 
 function seedPublication(tag: string) {
   return publications(loadRepository(REPO_ROOT)).find((p) => p.lang.tag === tag)!;
 }
 
-function cacheDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'psl-keep-'));
-  cacheDirs.push(dir);
-  return dir;
-}
-
 describe('web font subsets kept between builds', () => {
-  it('a page takes its subsets from the build cache when it has them, and makes and keeps them when not', async () => {
+  it('a page takes its subsets from the memo when it has them, and makes and keeps them when not', async () => {
     const pub = seedPublication('fa');
-    const dir = cacheDir();
     const fonts = (artefacts: Artefact[]) => artefacts.filter((a) => a.path.endsWith('.woff2'));
-    clearSubsetCache();
     const plain = fonts(await renderPage(pub));
     expect(plain.length).toBeGreaterThan(0);
 
-    const renderers = await loadRenderers();
-    renderers.keepIn!(new Store(dir).keeper('v1'));
+    const memo = mapMemo();
     clearSubsetCache();
-    const first = fonts(await renderers.renderPage(pub));
+    const first = fonts(await renderPage(pub, memo));
     expect(first.map((a) => Buffer.from(a.bytes))).toEqual(plain.map((a) => Buffer.from(a.bytes)));
-    expect(keptEntries(dir)).toHaveLength(plain.length);
+    expect(memo.kept.size).toBe(plain.length);
 
     // What is kept is what the next build's page gets: mark the kept subsets and look for the mark.
-    markKept(dir, 'KEPT');
-    renderers.keepIn!(new Store(dir).keeper('v1'));
     clearSubsetCache();
-    const second = fonts(await renderers.renderPage(pub));
+    const second = fonts(await renderPage(pub, mapMemo(memo.kept, 'KEPT')));
     for (const a of second) expect(Buffer.from(a.bytes).subarray(-4).toString()).toBe('KEPT');
-
-    // Another version of the exporters keeps its own.
-    renderers.keepIn!(new Store(dir).keeper('v2'));
-    clearSubsetCache();
-    const third = fonts(await renderers.renderPage(pub));
-    expect(third.map((a) => Buffer.from(a.bytes))).toEqual(plain.map((a) => Buffer.from(a.bytes)));
-    expect(keptEntries(dir)).toHaveLength(2 * plain.length);
   });
 });
 
 describe('PDF font subsets kept between builds', () => {
   it('are kept once per font and glyph set, and the PDFs are the same with them', async () => {
     const pub = seedPublication('ar');
-    const dir = cacheDir();
     const pdfs = (artefacts: Artefact[]) => artefacts.filter((a) => a.kind === 'pdf').map((a) => Buffer.from(a.bytes));
     const plain = pdfs(await renderPdfs(pub));
-    keepIn(new Store(dir).keeper('v1'));
-    expect(pdfs(await renderPdfs(pub))).toEqual(plain);
-    const kept = keptEntries(dir);
+    const memo = mapMemo();
+    expect(pdfs(await renderPdfs(pub, memo))).toEqual(plain);
+    const kept = [...memo.kept.keys()];
     // Arabic text in Naskh, some Latin in PT Serif: at least two fonts, and the A4 and A5
     // files share a glyph set per font or add one of their own.
     expect(kept.length).toBeGreaterThanOrEqual(2);
-    expect(pdfs(await renderPdfs(pub))).toEqual(plain);
-    expect(keptEntries(dir)).toEqual(kept);
+    expect(pdfs(await renderPdfs(pub, memo))).toEqual(plain);
+    expect([...memo.kept.keys()]).toEqual(kept);
   });
 });

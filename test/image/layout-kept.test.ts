@@ -1,20 +1,20 @@
 /** satori's layout of a card is kept between builds: it depends only on the blocks' sizes. */
-import { afterEach, describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { cardTree, layoutTree, placements, type CardBoxes } from '../../src/export/image/flex.js';
 import { cardFormat } from '../../src/export/image/formats.js';
 import type { TextBlock } from '../../src/export/image/text.js';
-import { keepIn } from '../../src/keep.js';
-import { Store } from '../../src/build/store.js';
-import { keptEntries, markKept } from '../support/kept.js';
+import type { Memo } from '../../src/memo.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  keepIn(undefined);
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+/** A memo over a Map, as the build's cache is one over its folder; `mark` is added to what it gives back. */
+function mapMemo(kept: Map<string, Uint8Array>, mark = ''): Memo {
+  return async (key, make) => {
+    const had = kept.get(key);
+    if (had) return new Uint8Array([...had, ...Buffer.from(mark)]);
+    const made = await make();
+    kept.set(key, made);
+    return made;
+  };
+}
 
 /** As much of a text block as the layout reads: its role and size. */
 const block = (role: string, width: number, height: number) => ({ role, width, height, inset: 0 }) as unknown as TextBlock;
@@ -32,25 +32,22 @@ function boxes(titleHeight: number): CardBoxes {
 
 describe('the card layout kept between builds', () => {
   it('is read back instead of laid out again while the blocks keep their sizes, and made anew when one changes', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'psl-layout-'));
-    dirs.push(dir);
+    const kept = new Map<string, Uint8Array>();
     const format = cardFormat('share-1200x630.png');
     const plain = await layoutTree(cardTree(format, false, boxes(160)), format);
 
-    keepIn(new Store(dir).keeper('v1'));
-    expect(await layoutTree(cardTree(format, false, boxes(160)), format)).toBe(plain);
-    expect(keptEntries(dir)).toHaveLength(1);
+    expect(await layoutTree(cardTree(format, false, boxes(160)), format, mapMemo(kept))).toBe(plain);
+    expect(kept.size).toBe(1);
 
     // What is kept is what the next build's card gets: mark the kept layout and look for the mark.
-    markKept(dir, '<!--kept-->');
-    keepIn(new Store(dir).keeper('v1'));
-    expect(await layoutTree(cardTree(format, false, boxes(160)), format)).toBe(`${plain}<!--kept-->`);
+    const marked = mapMemo(kept, '<!--kept-->');
+    expect(await layoutTree(cardTree(format, false, boxes(160)), format, marked)).toBe(`${plain}<!--kept-->`);
 
     // A title one line longer is another layout: laid out by satori, with the body placed anew.
-    const taller = await layoutTree(cardTree(format, false, boxes(200)), format);
+    const taller = await layoutTree(cardTree(format, false, boxes(200)), format, marked);
     expect(taller).not.toContain('<!--kept-->');
     const quoteY = (svg: string) => placements(svg, [boxes(0).quote!])[0]!.y;
     expect(quoteY(taller)).not.toBe(quoteY(plain));
-    expect(keptEntries(dir)).toHaveLength(2);
+    expect(kept.size).toBe(2);
   });
 });

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRepository } from '../../src/content/index.js';
-import { statementParagraphs } from '../../src/bench/typeset.js';
+import { statementParagraphs } from '../../bench/sections/typeset.js';
 import { findLanguage, type Language } from '../../src/languages.js';
 import { layoutParagraph, type Line, type ParagraphInput, type ParagraphLayout } from '../../src/typeset/index.js';
 
