@@ -69,9 +69,11 @@ describe('build', () => {
     const zip = unzipSync(fs.readFileSync(path.join(root, 'dist/release/alpha-fa.zip')));
     const names = Object.keys(zip);
     expect(names).toEqual([...names].sort());
-    expect(names).toContain('alpha-fa/alpha-fa-a5.pdf');
-    expect(names).toContain('alpha-fa/fonts/LICENSE-Test.txt');
-    expect(new TextDecoder().decode(zip['alpha-fa/index.html'])).toBe(read(root, 'alpha/fa/index.html'));
+    // dist/ paths, so that the pages' relative links work when the zip is opened from disk
+    expect(names).toContain('alpha/fa/alpha-fa-a5.pdf');
+    expect(names).toContain('alpha/fa/fonts/LICENSE-Test.txt');
+    expect(names).toContain('README.txt');
+    expect(new TextDecoder().decode(zip['alpha/fa/index.html'])).toBe(read(root, 'alpha/fa/index.html'));
     const all = Object.keys(unzipSync(fs.readFileSync(path.join(root, 'dist/release/alpha-all.zip'))));
     expect(all).toContain('alpha/de/share-1080x1080.png');
   });

@@ -185,7 +185,7 @@ export function notFoundTree(pubs: Publication[], languages: Language[]): Root {
   const blocks = langs.map((language) => {
     const lt = pubs.find((p) => p.lang.tag === language.tag)!.t;
     const block = h('div', { className: ['not-found'], lang: language.tag, dir: language.dir },
-      h(language === lang ? 'h1' : 'h2', { id: `nf-${language.tag}` }, lt('notFound.title')),
+      h(language.tag === lang.tag ? 'h1' : 'h2', { id: `nf-${language.tag}` }, lt('notFound.title')),
       h('p', {}, lt('notFound.text')),
       h('p', {}, h('a', { href: ownUrl(homePath(language.tag)), hrefLang: language.tag }, `${language.nativeName}: ${lt('nav.home')}`)));
     typography(block, language);
