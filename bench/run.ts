@@ -103,7 +103,7 @@ async function main(): Promise<void> {
     run = runs[Math.floor(runs.length / 2)]!;
     coldMs = run.wallMs;
     const figures: Figure[] = [
-      { name: `full build, ${langs.size} languages, new process, median of ${runs.length}`, value: run.wallMs, unit: 'ms', target: '≤ 3 s for 7 languages' },
+      { name: `full build, ${langs.size} languages, new process, median of ${runs.length}`, value: run.wallMs, unit: 'ms', target: '≤ 2.0 s for 7 languages' },
       { name: 'fastest of them', value: runs[0]!.wallMs, unit: 'ms' },
       { name: 'of which start-up (node, compiled code, imports)', value: run.stats!.sinceStart - run.stats!.ms, unit: 'ms' },
       { name: 'CPU time (all threads)', value: run.stats!.cpuMs, unit: 'ms' },
@@ -170,7 +170,7 @@ async function main(): Promise<void> {
         { name: `chromium, ${base.pages} pages → ${base.files} files, start-up included, median of 3`, value: median(bases.map((b) => b.ms)), unit: 'ms' },
         { name: 'of which starting chromium, median', value: median(bases.map((b) => b.launchMs)), unit: 'ms' },
         { name: 'our cold build, run by turns with chromium, median of 3', value: median(ours), unit: 'ms' },
-        { name: 'ratio chromium / ours, of the medians', value: median(bases.map((b) => b.ms)) / median(ours), unit: '×', target: '≥ 3×' },
+        { name: 'ratio chromium / ours, of the medians', value: median(bases.map((b) => b.ms)) / median(ours), unit: '×', target: '≥ 4×' },
         { name: 'lowest ratio of one turn', value: ratios[0]!, unit: '×' },
       ]);
     }
