@@ -15,7 +15,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { loadRepository, SLUG_PATTERN, type Repository } from '../content/repository.js';
 import { publications, translator, type Artefact, type Publication } from '../publication.js';
-import { bundleReadme, README_FILE } from '../export/html/bundle-readme.js';
+import { bundleReadme, offlinePage, README_FILE } from '../export/html/bundle-readme.js';
 import { LANGUAGES } from '../languages.js';
 import { BuildError, EXIT } from './errors.js';
 import { assertDistPath } from './paths.js';
@@ -247,7 +247,10 @@ function zips(cache: Cache, files: ArtefactInfo[], repo: Repository, env: NodeJS
     const key = hashParts({ kind: 'zip', path: plan.path, code, mtime: String(mtime.getTime()), readme: sha256(readme), entries: entries.map((e) => `${e.path}=${e.info.sha256}`).join('\n') });
     const hit = lookup(cache, key);
     if (hit) return hit[0]!;
-    const zip = makeZip([{ path: README_FILE, bytes: readme }, ...entries.map((e) => ({ path: e.path, bytes: bytes(e.info) }))], mtime);
+    const inside = new Set(plan.entries);
+    const offline = (e: { path: string; info: ArtefactInfo }) =>
+      e.path.endsWith('.html') ? new TextEncoder().encode(offlinePage(new TextDecoder().decode(bytes(e.info)), e.path, inside)) : bytes(e.info);
+    const zip = makeZip([{ path: README_FILE, bytes: readme }, ...entries.map((e) => ({ path: e.path, bytes: offline(e) }))], mtime);
     const info = put(cache, { path: plan.path, bytes: zip, kind: 'zip', slug: plan.slug, lang: plan.lang });
     cache.set(key, [info]);
     return info;

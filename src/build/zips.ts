@@ -1,6 +1,7 @@
 /**
  * Release bundles that open offline: `release/<slug>-<lang>.zip` (page, PDFs, images, fonts,
- * licences of one language) and `release/<slug>-all.zip` (every language), each with the site
+ * licences of one language), `release/<slug>-all.zip` (every language) and `release/<lang>.zip`
+ * (every statement in one language, from that language's home page), each with the site
  * files its pages link to and a README.txt in its languages.
  * Deterministic: entries sorted by path, one fixed timestamp, fixed attributes; files that
  * are compressed already are stored, not deflated again.
@@ -14,7 +15,8 @@ import { bundlePaths } from '../export/html/bundle-readme.js';
 
 export interface ZipPlan {
   path: string;
-  slug: string;
+  /** Absent for the bundle of every statement in one language. */
+  slug?: string;
   /** Absent for the bundle of every language of the statement. */
   lang?: string;
   /** dist/ paths, kept as they are inside the zip so that relative links work (see bundlePaths). */
@@ -34,6 +36,12 @@ export function planZips(paths: string[], slugs: Set<string>): ZipPlan[] {
     if (langs.length === 0) continue;
     plans.push({ path: `release/${slug}-all.zip`, slug, entries: bundlePaths(paths, { slug }), entry: `${slug}/index.html` });
     for (const lang of langs) plans.push({ path: `release/${slug}-${lang}.zip`, slug, lang, entries: bundlePaths(paths, { slug, lang }), entry: `${slug}/${lang}/index.html` });
+  }
+  // Everything in one language, for a reader who passes the whole collection on.
+  const langs = new Set(plans.map((p) => p.lang).filter((l): l is string => l !== undefined));
+  for (const lang of [...langs].sort()) {
+    if (!paths.includes(`${lang}/index.html`)) continue;
+    plans.push({ path: `release/${lang}.zip`, lang, entries: bundlePaths(paths, { lang }), entry: `${lang}/index.html` });
   }
   return plans.sort((a, b) => (a.path < b.path ? -1 : 1));
 }

@@ -66,7 +66,9 @@ export function formatHuman(report: CheckReport, options: { color: boolean }): s
 /** Which languages wait for a translation (not an error: they are published once the file exists). */
 function pendingLine(report: CheckReport): string {
   if (report.pending.length === 0) return '';
-  return `Pending (no translation yet, not published): ${report.pending.map((p) => `${p.slug} ${p.lang}`).join(', ')}.`;
+  const slugs = [...new Set(report.pending.map((p) => p.slug))];
+  const each = slugs.map((slug) => `${slug}: ${report.pending.filter((p) => p.slug === slug).map((p) => p.lang).join(', ')}`);
+  return `Pending (no translation yet, not published): ${each.join('; ')}.`;
 }
 
 function matrixTable(report: CheckReport, color: boolean): string {

@@ -8,7 +8,8 @@ import type { TFunction } from 'i18next';
 import { SOURCE_LANGUAGE, type Language } from '../../languages.js';
 import { SITE } from '../../config.js';
 import { ICONS } from './head.js';
-import { siteUrl } from './urls.js';
+import path from 'node:path';
+import { ownUrl, siteUrl } from './urls.js';
 
 /** README.txt at the top of a bundle. */
 export const README_FILE = 'README.txt';
@@ -55,6 +56,8 @@ export const SITE_WIDE_FILES = [ICONS.svg, ICONS.png, ICONS.apple] as const;
  * paths inside the zip, plus README.txt (bundleReadme) at its top:
  * - a language bundle (`slug` and `lang`): `<slug>/<lang>/…` (page, PDFs, images, fonts, licences);
  * - a statement bundle (`slug` only): `<slug>/…` (every language and the language picker);
+ * - a language's everything bundle (`lang` only): `<slug>/<lang>/…` of every statement, and that
+ *   language's home page, which lists them;
  * - the whole site (neither): everything but dist/release/ and 404.html (which only a web host uses).
  * and with the first two: the icons, the index, the language homes of the languages inside and of
  * English (the index's language), their feeds and the site's fonts folder (fonts/), so that the masthead, footer and head links work.
@@ -62,13 +65,29 @@ export const SITE_WIDE_FILES = [ICONS.svg, ICONS.png, ICONS.apple] as const;
  */
 export function bundlePaths(all: string[], scope: { slug?: string; lang?: string } = {}): string[] {
   const { slug, lang } = scope;
-  if (!slug) return all.filter((p) => !p.startsWith('release/') && p !== '404.html' && p !== README_FILE).sort();
-  const prefix = lang ? `${slug}/${lang}/` : `${slug}/`;
-  const mine = all.filter((p) => p.startsWith(prefix));
+  if (!slug && !lang) return all.filter((p) => !p.startsWith('release/') && p !== '404.html' && p !== README_FILE).sort();
+  const mine = all.filter((p) => {
+    const [first, second] = p.split('/');
+    if (slug) return first === slug && (!lang || second === lang);
+    return second === lang && p.split('/').length > 2 && !p.startsWith('release/');
+  });
   // The index is in the source language, and its footer links that language's home and feed.
   const langs = new Set([SOURCE_LANGUAGE.tag, ...mine.map((p) => p.split('/')[1]).filter((l) => l && !l.includes('.'))]);
   const site = all.filter((p) =>
     (SITE_WIDE_FILES as readonly string[]).includes(p) || p === 'index.html' || p.startsWith('fonts/')
     || [...langs].some((l) => p === `${l}/index.html` || p === `feeds/${l}.xml`));
   return [...new Set([...mine, ...site])].sort();
+}
+
+/**
+ * A page as it goes into a bundle whose files are `inside`: a link to a page the bundle does not
+ * hold (another language, another statement) points to that page on the website instead, so that
+ * nothing inside the bundle leads to a missing file.
+ */
+export function offlinePage(html: string, pagePath: string, inside: Set<string>): string {
+  const dir = path.posix.dirname(pagePath);
+  return html.replace(/(<a\b[^>]*?\shref=")([^"#?:]+)((?:[#?][^"]*)?)"/g, (whole, start: string, href: string, rest: string) => {
+    const target = path.posix.normalize(path.posix.join(dir, href));
+    return inside.has(target) ? whole : `${start}${ownUrl(target)}${rest}"`;
+  });
 }
