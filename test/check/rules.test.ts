@@ -23,6 +23,8 @@ interface Expected {
 
 interface Row {
   rule: string;
+  /** What the case is, where the rule and file alone do not say it. */
+  name?: string;
   /** A file under fixtures/fail/, in place of the good file of its language. */
   fixture?: string;
   /** Or: files added, replaced or (null) removed, and the file the diagnostics are in. */
@@ -36,6 +38,14 @@ interface Row {
 
 const stamped = (text: string) => text.replace('source: STAMP', `source: ${stampFor(fixture('source.md'))}`);
 const reworded = () => fixture('source.md').replace('People wait in fear of deportation.', 'People wait in fear of being deported.');
+
+/** `text` with `from` replaced by `to`; throws if `from` is not there, so a row never tests the unchanged file. */
+function edit(text: string, from: string, to: string): string {
+  if (!text.includes(from)) throw new Error(`not in the fixture: ${from}`);
+  return text.replace(from, to);
+}
+const arabicUi = (from: string, to: string) => () => ({ 'translations/ar/ui.json': edit(fixture('ui/ar.json'), from, to) });
+const WRITE_COUNT = /Write \{\{count\}\} exactly like that/;
 
 const NOT_IN_TEXT = /quote in the front matter does not occur in the text/;
 const COPY_QUOTE = /Copy the quote exactly from the translated paragraph/;
@@ -89,6 +99,25 @@ const ROWS: Row[] = [
       { line: 27, column: 5, message: /“print\.page” has the placeholder \{\{صفحه\}\}, which the English text does not have/, fix: /only the placeholders of the English text: \{\{page\}\}, \{\{pages\}\}/ },
       { line: 27, column: 5, message: /“print\.page” lacks the placeholder \{\{page\}\}/, fix: /Write \{\{page\}\} exactly like that, with the Latin name/ },
     ],
+  },
+  // Arabic writes one and two without the numeral (بيان واحد، بيانان): the good Arabic UI does.
+  {
+    rule: 'ui-variables', name: 'Arabic one and two without {{count}} pass', file: 'translations/ar/ui.json',
+    files: () => ({ 'translations/ar/ui.json': fixture('ui/ar.json') }), expect: [],
+  },
+  {
+    rule: 'ui-variables', name: 'Arabic few without {{count}}', file: 'translations/ar/ui.json', files: arabicUi('"{{count}} بيانات"', '"بيانات"'),
+    expect: [{ line: 36, column: 5, message: /“index\.statementCount_few” lacks the placeholder \{\{count\}\}/, fix: WRITE_COUNT }],
+  },
+  {
+    rule: 'ui-variables', name: 'Arabic page number without {{page}}', file: 'translations/ar/ui.json', files: arabicUi('"الصفحة {{page}} من {{pages}}"', '"الصفحة من {{pages}}"'),
+    expect: [{ line: 27, column: 5, message: /“print\.page” lacks the placeholder \{\{page\}\}/, fix: /Write \{\{page\}\} exactly like that/ }],
+  },
+  {
+    // Russian "one" is also 21, 31, …: the number must be written.
+    rule: 'ui-variables', name: 'Russian one without {{count}}', file: 'translations/ru/ui.json',
+    files: () => ({ 'translations/ru/ui.json': edit(fixture('ui/ru.json'), '"{{count}} заявление"', '"одно заявление"') }),
+    expect: [{ line: 33, column: 5, message: /“index\.statementCount_one” lacks the placeholder \{\{count\}\}/, fix: WRITE_COUNT }],
   },
   {
     rule: 'ui-plural-forms', fixture: 'ui-plural-forms.ar.json',
@@ -207,12 +236,12 @@ const ROWS: Row[] = [
   },
   {
     // The second list item is reworded since the translations were stamped.
-    rule: 'stale-translation', source: reworded, file: 'translations/ru/sample.md',
+    rule: 'stale-translation', name: 'a reworded English list item', source: reworded, file: 'translations/ru/sample.md',
     expect: [{ line: 15, column: 3, message: /changed since this translation was stamped: the text at statements\/sample\.md line 13 \(“People wait in fear of being deported\.”\)/, fix: /Update the translation.*npm run stamp -- translations\/ru\/sample\.md/ }],
   },
   {
     // A list item removed and the title reworded.
-    rule: 'stale-translation', file: 'translations/ru/sample.md',
+    rule: 'stale-translation', name: 'a removed English list item and a reworded title', file: 'translations/ru/sample.md',
     source: () => fixture('source.md').replace('- Families have frozen their lives.\n', '').replace('Humanitarian Visas"', 'Humanitarian Visas in Germany"'),
     expect: [
       { line: 2, column: 8, message: /the title \(“A Statement on Humanitarian Visas in Ge…”\) is new or reworded/, fix: /Update the translation to match/ },
@@ -246,7 +275,7 @@ function target(name: string): string {
 }
 
 function label(row: Row): string {
-  return `${row.rule}: ${row.fixture ?? row.file}${row.source ? ' (English changed)' : ''}`;
+  return `${row.rule}: ${row.name ?? row.fixture ?? row.file}`;
 }
 
 describe('each rule', () => {
