@@ -145,6 +145,21 @@ const ROWS: Row[] = [
       { line: 12, column: 128, message: /number 4000 is not in the English paragraph/, fix: /Check the number against the English text/ },
     ],
   },
+  {
+    rule: 'duplicate-title', fixture: 'duplicate-title.de.md',
+    expect: [{ line: 10, column: 1, message: /heading repeats the title from the front matter.*title twice/, fix: /Delete this heading: the title from the front matter is printed above the text/ }],
+  },
+  {
+    // Also in the English text, and with other spacing: "A Statement   on Humanitarian Visas" is the same title.
+    rule: 'duplicate-title', name: 'the English text, spaced differently', file: 'statements/sample.md',
+    source: () => edit(fixture('source.md'), '---\n\n## Around', '---\n\n#  A Statement   on Humanitarian Visas \n\n## Around'),
+    expect: [{ line: 8, column: 1, message: /heading repeats the title/, fix: /Delete this heading/ }],
+  },
+  {
+    rule: 'duplicate-title', name: 'a first heading that is not the title passes', file: 'translations/de/sample.md',
+    files: () => ({ 'translations/de/sample.md': edit(fixture('fail/duplicate-title.de.md'), '# Erklärung zu humanitären Visa\n', '# Erklärung zu humanitären Visa in Deutschland\n') }),
+    expect: [],
+  },
   // Unfinished text
   { rule: 'untranslated-block', fixture: 'untranslated-block.de.md', expect: [{ line: 15, column: 3, message: STILL_ENGLISH, fix: /Translate it/ }] },
   {
