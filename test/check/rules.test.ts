@@ -160,6 +160,17 @@ const ROWS: Row[] = [
     files: () => ({ 'translations/de/sample.md': edit(fixture('fail/duplicate-title.de.md'), '# Erklärung zu humanitären Visa\n', '# Erklärung zu humanitären Visa in Deutschland\n') }),
     expect: [],
   },
+  {
+    // Arabic legal prose writes المادة (article) where the English has §: the numbers are what count.
+    rule: 'structure-numbers', name: 'Arabic المادة 22 (2) for § 22 (2) passes', file: 'translations/ar/sample.md',
+    files: () => ({ 'translations/ar/sample.md': edit(fixture('good/ar.md'), 'بموجب § 22 (2).', 'بموجب المادة 22 (2).') }),
+    expect: [],
+  },
+  {
+    rule: 'structure-numbers', name: 'Arabic المادة 22 without the (2)', file: 'translations/ar/sample.md',
+    files: () => ({ 'translations/ar/sample.md': edit(fixture('good/ar.md'), 'بموجب § 22 (2).', 'بموجب المادة 22.') }),
+    expect: [{ line: 3, column: 10, message: /number 2 of the English summary \(statements\/sample\.md line 3\) is missing/, fix: /Write the same number/ }],
+  },
   // Unfinished text
   { rule: 'untranslated-block', fixture: 'untranslated-block.de.md', expect: [{ line: 15, column: 3, message: STILL_ENGLISH, fix: /Translate it/ }] },
   {
