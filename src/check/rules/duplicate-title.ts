@@ -11,7 +11,7 @@ const rule: Rule = {
   source: true,
   document(ctx) {
     if (!ctx.doc.repeatedTitle) return;
-    ctx.report(ctx.doc.repeatedTitle, 'This heading repeats the title from the front matter; the page and the PDFs would show the title twice.',
+    ctx.report(ctx.doc.repeatedTitle, 'This heading repeats the title from the front matter; the page and the PDFs leave it out, or they would show the title twice.',
       'Delete this heading: the title from the front matter is printed above the text.');
   },
 };
