@@ -32,6 +32,11 @@ export interface Language {
   kashida?: KashidaPolicy;
   /** The source language: its statements live in statements/, not translations/. */
   source?: boolean;
+  /**
+   * Plural forms (i18next suffixes) whose words already say the number, so their text may
+   * leave out {{count}}: Arabic writes one and two without the numeral (بيان واحد، بيانان).
+   */
+  countInWords?: string[];
 }
 
 /**
@@ -113,6 +118,7 @@ export const LANGUAGES: Language[] = [
     tag: 'ar', englishName: 'Arabic', nativeName: 'العربية', dir: 'rtl', script: 'Arab',
     // Western digits by default; set 'arab' for Arabic-Indic digits in page numbers and dates.
     quotes: arabicGuillemets, digits: 'latn', ogLocale: 'ar_AR', fonts: arabicFonts, kashida: arabicKashida,
+    countInWords: ['one', 'two'],
   },
   {
     tag: 'fa', englishName: 'Persian', nativeName: 'فارسی', dir: 'rtl', script: 'Arab',

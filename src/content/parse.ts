@@ -10,6 +10,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import { parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
 import { location } from 'vfile-location';
+import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 
 export interface Point {
@@ -27,6 +28,11 @@ export interface Parsed {
   fieldPlaces: Record<string, Point>;
   /** Where the front matter block starts, or line 1. */
   frontMatterPlace: Point;
+  /**
+   * Where a heading stood that opened the text with the title itself. It is left out of
+   * `tree`: pages and PDFs print the title from the front matter, and would print it twice.
+   */
+  repeatedTitle?: Point;
 }
 
 const commonMark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
@@ -53,7 +59,24 @@ export function parseMarkdown(text: string, file: VFile): Parsed {
   }
   result.frontMatterPlace = { line: yamlNode.position!.start.line, column: 1 };
   readFrontMatter(yamlNode, text, file, result);
+  dropRepeatedTitle(result);
   return result;
+}
+
+function dropRepeatedTitle(result: Parsed): void {
+  const first = result.tree.children[1];
+  const title = result.data.title;
+  if (first?.type !== 'heading' || typeof title !== 'string' || !first.position) return;
+  if (sameWords(toString(first), title)) {
+    result.tree.children.splice(1, 1);
+    result.repeatedTitle = { line: first.position.start.line, column: first.position.start.column };
+  }
+}
+
+/** Equal but for spacing: line breaks, runs of spaces, spaces at either end. */
+function sameWords(a: string, b: string): boolean {
+  const words = (s: string) => s.replace(/\s+/g, ' ').trim();
+  return words(a) === words(b);
 }
 
 function readFrontMatter(node: Yaml, text: string, file: VFile, result: Parsed): void {

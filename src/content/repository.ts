@@ -37,6 +37,8 @@ export interface Document {
   data: FrontMatter;
   fieldPlaces: Record<string, Point>;
   frontMatterPlace: Point;
+  /** A leading heading that repeated the title, left out of `tree` (see Parsed). */
+  repeatedTitle?: Point;
 }
 
 export interface UiStrings {

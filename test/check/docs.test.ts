@@ -11,8 +11,4 @@ describe('TRANSLATING.md', () => {
       expect(doc, rule.id).toMatch(new RegExp(`\\| \`${rule.id}\` \\| ${rule.severity} \\|`));
     }
   });
-
-  it('every rule has its own test file', () => {
-    for (const rule of RULES) expect(fs.existsSync(path.resolve(import.meta.dirname, `rules/${rule.id}.test.ts`)), rule.id).toBe(true);
-  });
 });

@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect } from 'vitest';
 import { loadRepository } from '../../src/content/index.js';
 import { checkRepository, prepareCheck, type CheckOptions, type CheckReport } from '../../src/check/index.js';
 import { fingerprint, formatFingerprint } from '../../src/check/fingerprint.js';
@@ -71,28 +70,4 @@ export async function check(files: Record<string, string | Uint8Array | null> = 
 /** `[file, line]` of every diagnostic of one rule. */
 export function places(report: CheckReport, rule: string): Array<[string, number]> {
   return report.diagnostics.filter((d) => d.rule === rule).map((d) => [d.file, d.line]);
-}
-
-/**
- * Check the failing fixture `fail/<name>.<lang>.md` (or `.json` for ui.json) in place of the
- * good translation, and expect exactly `lines` for `rule` in that file.
- */
-export async function expectFailing(rule: string, name: string, lines: number[]): Promise<CheckReport> {
-  const match = /\.([a-zA-Z-]+)\.(md|json)$/.exec(name)!;
-  const lang = match[1];
-  const target = match[2] === 'json' ? `translations/${lang}/ui.json` : `translations/${lang}/${SLUG}.md`;
-  const report = await check({ [target]: fixture(`fail/${name}`) });
-  expect(places(report, rule)).toEqual(lines.map((line) => [target, line]));
-  const d = report.diagnostics.find((x) => x.rule === rule)!;
-  expect(d.message.length).toBeGreaterThan(10);
-  return report;
-}
-
-let good: Promise<CheckReport> | undefined;
-
-/** The good translations in every language: no rule may report anything on them. */
-export async function expectPassing(rule: string): Promise<void> {
-  good ??= check();
-  const report = await good;
-  expect(report.diagnostics.filter((d) => d.rule === rule)).toEqual([]);
 }

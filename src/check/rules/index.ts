@@ -17,6 +17,7 @@ import uiPluralForms from './ui-plural-forms.js';
 import structureBlocks from './structure-blocks.js';
 import structureLinks from './structure-links.js';
 import structureNumbers from './structure-numbers.js';
+import duplicateTitle from './duplicate-title.js';
 import untranslatedBlock from './untranslated-block.js';
 import wrongScript from './wrong-script.js';
 import todoMarker from './todo-marker.js';
@@ -44,7 +45,7 @@ import checkIgnoreComment from './check-ignore-comment.js';
 export const RULES: Rule[] = [
   missingTranslation, missingUi, orphanTranslation, frontMatterRequired, summaryLength, statusValue, quoteInBody,
   uiMissingKey, uiExtraKey, uiVariables, uiPluralForms,
-  structureBlocks, structureLinks, structureNumbers,
+  structureBlocks, structureLinks, structureNumbers, duplicateTitle,
   untranslatedBlock, wrongScript, todoMarker, emptyBlock,
   persianArabicLetters, arabicPersianLetters, mixedDigits, digitSystem, zwnjPrefix, invisibleCharacters,
   belarusianLetters, russianLetters, homoglyph, quotes, doubleSpace, spaceBeforePunctuation,

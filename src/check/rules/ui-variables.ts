@@ -13,7 +13,7 @@ const rule: Rule = {
   id: 'ui-variables',
   severity: 'error',
   description: 'Placeholders such as {{page}} must appear in the translation exactly as in English (translate the words around them, not the placeholder).',
-  ui({ ui, english, report }) {
+  ui({ ui, english, lang, report }) {
     const en = english && view(english);
     const mine = view(ui);
     if (!en || !mine || ui === english) return;
@@ -23,7 +23,10 @@ const rule: Rule = {
       if (reference === undefined || typeof value !== 'string') continue;
       const want = variables(reference);
       const have = variables(value);
-      const missing = want.filter((v) => !have.includes(v));
+      const form = base ? key.slice(base.length + 1) : undefined;
+      // Where the words say the number (Arabic بيانان, "two statements"), {{count}} may go.
+      const wordsSayCount = form !== undefined && (lang.countInWords ?? []).includes(form);
+      const missing = want.filter((v) => !have.includes(v) && !(v === 'count' && wordsSayCount));
       const extra = have.filter((v) => !want.includes(v));
       const place = mine.places.get(key) ?? { line: 1, column: 1 };
       const list = (vs: string[]) => vs.map((v) => `{{${v}}}`).join(', ');
