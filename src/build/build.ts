@@ -140,7 +140,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     aborted();
 
     const files = dedupe(infos);
-    if (options.zips !== false) files.push(...zips(cache, files, repo, options.env, code));
+    if (options.zips !== false) files.push(...(await zips(cache, files, repo, options.env, code)));
     files.push(put(cache, { path: 'manifest.json', kind: 'manifest', bytes: manifestBytes(files, skipped) }));
     if (skipped.length > 0) reporter.notice(skippedReport(skipped));
     try {
@@ -235,26 +235,31 @@ function put(cache: Cache, artefact: Artefact): ArtefactInfo {
 }
 
 /** The release zips, each from the cache when its entries are unchanged. */
-function zips(cache: Cache, files: ArtefactInfo[], repo: Repository, env: NodeJS.ProcessEnv | undefined, code: string): ArtefactInfo[] {
+async function zips(cache: Cache, files: ArtefactInfo[], repo: Repository, env: NodeJS.ProcessEnv | undefined, code: string): Promise<ArtefactInfo[]> {
   const mtime = zipTime(env);
   const byPath = new Map(files.map((f) => [f.path, f]));
   const read = new Map<string, Uint8Array>();
   const bytes = (info: ArtefactInfo) => read.get(info.sha256) ?? read.set(info.sha256, cache.readObject(info.sha256)!).get(info.sha256)!;
-  return planZips(files.map((f) => f.path), new Set(repo.statements.map((s) => s.slug))).map((plan) => {
+  const infos: ArtefactInfo[] = [];
+  for (const plan of planZips(files.map((f) => f.path), new Set(repo.statements.map((s) => s.slug)))) {
     const langs = repo.languages.filter((l) => (plan.lang ? l.tag === plan.lang : files.some((f) => f.path.startsWith(`${plan.slug}/${l.tag}/`))));
     const readme = new TextEncoder().encode(bundleReadme(langs.map((lang) => ({ lang, t: translator(repo, lang) })), plan.entry));
     const entries = plan.entries.map((p) => ({ path: p, info: byPath.get(p)! }));
     const key = hashParts({ kind: 'zip', path: plan.path, code, mtime: String(mtime.getTime()), readme: sha256(readme), entries: entries.map((e) => `${e.path}=${e.info.sha256}`).join('\n') });
     const hit = lookup(cache, key);
-    if (hit) return hit[0]!;
+    if (hit) {
+      infos.push(hit[0]!);
+      continue;
+    }
     const inside = new Set(plan.entries);
     const offline = (e: { path: string; info: ArtefactInfo }) =>
       e.path.endsWith('.html') ? new TextEncoder().encode(offlinePage(new TextDecoder().decode(bytes(e.info)), e.path, inside)) : bytes(e.info);
-    const zip = makeZip([{ path: README_FILE, bytes: readme }, ...entries.map((e) => ({ path: e.path, bytes: offline(e) }))], mtime);
+    const zip = await makeZip([{ path: README_FILE, bytes: readme }, ...entries.map((e) => ({ path: e.path, bytes: offline(e) }))], mtime);
     const info = put(cache, { path: plan.path, bytes: zip, kind: 'zip', slug: plan.slug, lang: plan.lang });
     cache.set(key, [info]);
-    return info;
-  });
+    infos.push(info);
+  }
+  return infos;
 }
 
 function validateScope(options: BuildOptions): void {

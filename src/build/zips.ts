@@ -5,12 +5,8 @@
  * files its pages link to and a README.txt in its languages.
  * Deterministic: entries sorted by path, one fixed timestamp, fixed attributes; files that
  * are compressed already are stored, not deflated again.
- *
- * The container is written here (APPNOTE 6.3: local headers, central directory, end record;
- * no ZIP64) on Node's zlib, for its CRC-32 and deflate in C: fflate, which computes both in
- * JavaScript, took 200 ms of a cold build's 2.5 s for the eight bundles (see docs/performance.md).
  */
-import zlib from 'node:zlib';
+import { ZipFile } from 'yazl';
 import { bundlePaths } from '../export/html/bundle-readme.js';
 
 export interface ZipPlan {
@@ -46,61 +42,22 @@ export function planZips(paths: string[], slugs: Set<string>): ZipPlan[] {
   return plans.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-/** Made on Unix, a plain file readable by all: unzip gives the same files everywhere. */
-const UNIX = 3;
-const FILE_MODE = 0o100644 << 16;
-
 const STORED = /\.(png|jpe?g|pdf|woff2?|zip|gz)$/i;
 
-/** Deflated texts by their bytes' identity: the -all bundle and a language's share them. */
-const deflated = new WeakMap<Uint8Array, Buffer>();
-
-export function makeZip(files: Array<{ path: string; bytes: Uint8Array }>, mtime: Date): Uint8Array {
-  const time = (mtime.getHours() << 11) | (mtime.getMinutes() << 5) | (mtime.getSeconds() >> 1);
-  const date = ((mtime.getFullYear() - 1980) << 9) | ((mtime.getMonth() + 1) << 5) | mtime.getDate();
-  const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
+/**
+ * A ZIP of `files`, the same bytes for the same files and `mtime`: entries sorted by path, one
+ * DOS timestamp and no extended-time field, each a plain file readable by all.
+ */
+export async function makeZip(files: Array<{ path: string; bytes: Uint8Array }>, mtime: Date): Promise<Uint8Array> {
+  const zip = new ZipFile();
   for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-    const name = Buffer.from(file.path, 'utf8');
-    const stored = STORED.test(file.path);
-    let data = stored ? Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.length) : deflated.get(file.bytes);
-    if (!data) deflated.set(file.bytes, (data = zlib.deflateRawSync(file.bytes, { level: 6 })));
-    const fields = { method: stored ? 0 : 8, time, date, crc: zlib.crc32(file.bytes), size: data.length, original: file.bytes.length, name: name.length };
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    header(local, 4, fields);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE((3 << 8) | 20, 4); // made on Unix, by APPNOTE 2.0
-    header(entry, 6, fields);
-    entry.writeUInt32LE((0o100644 << 16) >>> 0, 38); // a plain file, readable by all
-    entry.writeUInt32LE(offset, 42);
-    chunks.push(local, name, data);
-    central.push(entry, name);
-    offset += local.length + name.length + data.length;
+    const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.length);
+    zip.addBuffer(bytes, file.path, { mtime, mode: 0o100644, forceDosTimestamp: true, compressionLevel: STORED.test(file.path) ? 0 : 6 });
   }
-  const size = central.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(size, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, ...central, end]);
-}
-
-/** The fields local and central headers share, from `at`: version needed, flags (UTF-8 names), method, time, sizes. */
-function header(h: Buffer, at: number, f: { method: number; time: number; date: number; crc: number; size: number; original: number; name: number }): void {
-  h.writeUInt16LE(20, at);
-  h.writeUInt16LE(0x0800, at + 2);
-  h.writeUInt16LE(f.method, at + 4);
-  h.writeUInt16LE(f.time, at + 6);
-  h.writeUInt16LE(f.date, at + 8);
-  h.writeUInt32LE(f.crc, at + 10);
-  h.writeUInt32LE(f.size, at + 14);
-  h.writeUInt32LE(f.original, at + 18);
-  h.writeUInt16LE(f.name, at + 22);
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 /** DOS timestamps start in 1980; without SOURCE_DATE_EPOCH the bundles use that first day. */

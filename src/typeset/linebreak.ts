@@ -1,11 +1,11 @@
 /**
  * The line-break layer: break opportunities from `linebreak` (UAX #14), plus hyphenation
  * points from the patterns of `hyphen` for the languages that have them (German, Russian,
- * Belarusian, English; see hyphen-patterns.ts). Arabic script is never hyphenated.
+ * Belarusian, English; see hyphenation.ts). Arabic script is never hyphenated.
  */
 import LineBreaker from 'linebreak';
 import type { Language } from '../languages.js';
-import { hyphenMarkers, loadPatterns } from './hyphen-patterns.js';
+import { createWordHyphenator } from './hyphenation.js';
 
 export interface BreakOpportunity {
   /** UTF-16 offset where the next line would start. */
@@ -34,11 +34,11 @@ const hyphenators = new Map<string, (word: string) => number[]>();
 function hyphenator(patterns: NonNullable<Language['hyphenation']>): (word: string) => number[] {
   let h = hyphenators.get(patterns);
   if (!h) {
-    const flat = loadPatterns(patterns);
+    const markers = createWordHyphenator(patterns);
     const done = new Map<string, number[]>();
     h = (word) => {
       let out = done.get(word);
-      if (out === undefined) done.set(word, (out = hyphenMarkers(flat, word)));
+      if (out === undefined) done.set(word, (out = markers(word)));
       return out;
     };
     hyphenators.set(patterns, h);

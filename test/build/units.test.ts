@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import zlib from 'node:zlib';
 import { parseBuildArgs } from '../../src/build/options.js';
 import { assertDistPath, inside } from '../../src/build/paths.js';
@@ -48,25 +49,25 @@ describe('release zips', () => {
     else process.env.TZ = tz;
   });
 
-  it('are byte-identical whatever the order of entries and the time zone', () => {
+  it('are byte-identical whatever the order of entries and the time zone', async () => {
     const files = [
       { path: 'b/index.html', bytes: new TextEncoder().encode('<p>b</p>'.repeat(50)) },
       { path: 'a.pdf', bytes: new Uint8Array([37, 80, 68, 70]) },
     ];
     process.env.TZ = 'Asia/Kabul';
-    const one = makeZip(files, zipTime({ SOURCE_DATE_EPOCH: '1767225600' }));
+    const one = await makeZip(files, zipTime({ SOURCE_DATE_EPOCH: '1767225600' }));
     process.env.TZ = 'America/Los_Angeles';
-    const two = makeZip([...files].reverse(), zipTime({ SOURCE_DATE_EPOCH: '1767225600' }));
+    const two = await makeZip([...files].reverse(), zipTime({ SOURCE_DATE_EPOCH: '1767225600' }));
     expect(Buffer.from(two).equals(Buffer.from(one))).toBe(true);
     expect(Object.keys(unzipSync(one))).toEqual(['a.pdf', 'b/index.html']);
-    const other = makeZip(files, zipTime({}));
+    const other = await makeZip(files, zipTime({}));
     expect(Buffer.from(other).equals(Buffer.from(one))).toBe(false);
   });
 
-  it('are ZIP files another reader takes apart: names, modes, CRC-32s and bytes as given', () => {
+  it('are ZIP files another reader takes apart: names, modes, CRC-32s and bytes as given', async () => {
     const text = new TextEncoder().encode('<p>Заявление — بيان</p>\n'.repeat(200));
     const png = Uint8Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256);
-    const zip = Buffer.from(makeZip([{ path: 'x/ар/index.html', bytes: text }, { path: 'x/a.png', bytes: png }], zipTime({ SOURCE_DATE_EPOCH: '1767225600' })));
+    const zip = Buffer.from(await makeZip([{ path: 'x/ар/index.html', bytes: text }, { path: 'x/a.png', bytes: png }], zipTime({ SOURCE_DATE_EPOCH: '1767225600' })));
     // An independent reader: Node's own inflate and CRC, driven by the central directory.
     const end = zip.length - 22;
     expect(zip.readUInt32LE(end)).toBe(0x06054b50);
@@ -87,6 +88,8 @@ describe('release zips', () => {
       const bytes = method === 8 ? zlib.inflateRawSync(data) : Buffer.from(data);
       expect(crc32(bytes), name).toBe(crc);
       entries[name] = { method, mode: zip.readUInt32LE(at + 38) >>> 16, bytes, date: zip.readUInt16LE(at + 14) };
+      // no extra field (an extended timestamp would carry the build's clock)
+      expect(zip.readUInt16LE(at + 30), name).toBe(0);
       at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
     }
     expect(Object.keys(entries)).toEqual(['x/a.png', 'x/ар/index.html']);
@@ -97,6 +100,20 @@ describe('release zips', () => {
     expect(entries['x/a.png']!.mode).toBe(0o100644);
     // 2026-01-01 in DOS date fields: (2026 − 1980) << 9 | 1 << 5 | 1
     expect(entries['x/a.png']!.date).toBe((46 << 9) | (1 << 5) | 1);
+  });
+
+  it('pass Info-ZIP\'s own test (unzip -t), which lists every entry as OK', async () => {
+    const dir = tempDir();
+    const file = `${dir}/bundle.zip`;
+    const files = [
+      { path: 'README.txt', bytes: new TextEncoder().encode('Откройте index.html\n') },
+      { path: 's/fa/index.html', bytes: new TextEncoder().encode('<p>بيان</p>\n'.repeat(300)) },
+      { path: 's/fa/a.pdf', bytes: Uint8Array.from({ length: 3000 }, (_, i) => (i * 31) % 256) },
+    ];
+    fs.writeFileSync(file, await makeZip(files, zipTime({})));
+    const out = execFileSync('unzip', ['-t', file], { encoding: 'utf8' });
+    for (const f of files) expect(out).toMatch(new RegExp(`testing: ${f.path.replace(/[.]/g, '\\.')}\\s+OK`));
+    expect(out).toContain('No errors detected');
   });
 
   it('bundle each language of a statement, and all of them, with the site files their pages link to', () => {

@@ -1,24 +1,14 @@
 /**
- * WOFF2 files from TrueType fonts (W3C WOFF 2.0): the glyf table transformed (see
- * glyf-transform.ts), hmtx too where its bearings are the glyph boxes (hmtx-transform.ts), the
- * other tables as they are, all Brotli-compressed by Node's own zlib, behind the WOFF2 header
- * and table directory.
+ * WOFF2 files from TrueType fonts (W3C WOFF 2.0): every table as it is (the null transform),
+ * all Brotli-compressed by Node's own zlib, behind the WOFF2 header and table directory.
  *
- * Why not wawoff2 (Google's encoder compiled to WebAssembly): it took 1.2 s of CPU per cold
- * build for the 34 font files, on the thread that typesets. Here Brotli runs on libuv's threads.
- *
- * Brotli quality 5, not 10 or 11: on the 34 files of a build (308 KB before compression),
- * quality 5 took 20–25 ms of CPU; quality 10 took 300–450 ms for files 5 % smaller, 11 twice
- * that for 0.3 % less again; 6 to 8 gave the size of 5 for more time, 4 was 2.5 % larger.
- * That CPU was 8 % of a cold build's, on 2 cores that the build's two threads keep busy.
- * The build's fonts come to 192.7 KB, against 183.6 KB at quality 10 (185.8 KB at quality 10
- * before the hmtx transform): a reader's first page loads 0.5–1.1 KB more (17.2 KB of fonts
- * for the English page, 26.4 KB for the Arabic one).
+ * Why not the glyf and hmtx transforms: they made the files only a little smaller, for two
+ * modules of our own; why not wawoff2 (Google's encoder, in WebAssembly): it is many times
+ * slower, on the thread that typesets. Brotli runs on libuv's threads, at quality 5: the higher
+ * ones cost far more CPU for files hardly smaller (figures in docs/performance.md).
  */
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { transformGlyf } from './glyf-transform.js';
-import { transformHmtx } from './hmtx-transform.js';
 
 const brotli = promisify(zlib.brotliCompress);
 const QUALITY = 5;
@@ -33,11 +23,6 @@ const KNOWN_TAGS = [
 interface Table {
   tag: string;
   data: Uint8Array;
-  /**
-   * glyf and loca, transformed: the glyf streams, and nothing for loca (the decoder rebuilds
-   * it); hmtx, when transformed: the advance widths.
-   */
-  transformed?: Uint8Array;
 }
 
 /** The tables of a TrueType (sfnt) font, in the font's directory order. */
@@ -63,58 +48,26 @@ function base128(n: number): number[] {
 }
 
 /**
- * A table's directory entry. Transform version 0 means "transformed" for glyf and loca and
- * "as is" for every other table (glyf and loca as they are would be version 3, and hmtx
- * transformed is version 1); a transformed table also gives its transformed length.
+ * A table's directory entry: its tag and length, every table as it is (transform version 3,
+ * the null transform, for glyf and loca; version 0 for the others).
  */
 function directoryEntry(table: Table): number[] {
   const known = KNOWN_TAGS.indexOf(table.tag);
   const tag = known >= 0 ? [] : [...table.tag].map((c) => c.charCodeAt(0));
-  const glyfOrLoca = table.tag === 'glyf' || table.tag === 'loca';
-  const version = (table.transformed ? (glyfOrLoca ? 0 : 1) : glyfOrLoca ? 3 : 0) << 6;
-  const lengths = [...base128(table.data.length), ...(table.transformed ? base128(table.transformed.length) : [])];
-  return [(known >= 0 ? known : 63) | version, ...tag, ...lengths];
-}
-
-/**
- * glyf and loca transformed (loca right after glyf, as decoders expect), hmtx too where it
- * can be (it needs the transformed glyf), the rest as they are.
- */
-function withTransforms(tables: Table[]): Table[] {
-  const find = (tag: string) => tables.find((t) => t.tag === tag);
-  const glyf = find('glyf');
-  const loca = find('loca');
-  const head = find('head');
-  const maxp = find('maxp');
-  if (!glyf || !loca || !head || !maxp) return tables;
-  const numGlyphs = (maxp.data[4]! << 8) | maxp.data[5]!;
-  const indexFormat = (head.data[50]! << 8) | head.data[51]!;
-  const transformed = transformGlyf({ glyf: glyf.data, loca: loca.data, indexFormat, numGlyphs });
-  const hhea = find('hhea');
-  const hmtx = find('hmtx');
-  if (hhea && hmtx && hhea.data.length >= 36) {
-    const numberOfHMetrics = (hhea.data[34]! << 8) | hhea.data[35]!;
-    hmtx.transformed = transformHmtx({ glyf: glyf.data, loca: loca.data, indexFormat, numGlyphs, hmtx: hmtx.data, numberOfHMetrics });
-  }
-  const rest = tables.filter((t) => t !== glyf && t !== loca);
-  const at = rest.findIndex((t) => t.tag > 'glyf');
-  const pair = [{ ...glyf, transformed }, { ...loca, transformed: new Uint8Array(0) }];
-  return at < 0 ? [...rest, ...pair] : [...rest.slice(0, at), ...pair, ...rest.slice(at)];
+  const version = (table.tag === 'glyf' || table.tag === 'loca' ? 3 : 0) << 6;
+  return [(known >= 0 ? known : 63) | version, ...tag, ...base128(table.data.length)];
 }
 
 const pad4 = (n: number) => (n + 3) & ~3;
 
 /** The WOFF2 file of a TrueType font. Deterministic: the same font gives the same bytes. */
 export async function woff2(sfnt: Uint8Array): Promise<Uint8Array> {
-  const read = readTables(sfnt);
-  const flavor = read.flavor;
-  const tables = withTransforms(read.tables);
-  const bytesOf = (t: Table) => t.transformed ?? t.data;
-  const stream = new Uint8Array(tables.reduce((n, t) => n + bytesOf(t).length, 0));
+  const { flavor, tables } = readTables(sfnt);
+  const stream = new Uint8Array(tables.reduce((n, t) => n + t.data.length, 0));
   let at = 0;
   for (const t of tables) {
-    stream.set(bytesOf(t), at);
-    at += bytesOf(t).length;
+    stream.set(t.data, at);
+    at += t.data.length;
   }
   const compressed = await brotli(stream, {
     params: {
