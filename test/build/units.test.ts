@@ -118,8 +118,13 @@ describe('release zips', () => {
 
   it('bundle each language of a statement, and all of them, with the site files their pages link to', () => {
     const plans = planZips(['s/fa/index.html', 's/fa/fonts/x.woff2', 's/index.html', 's/ru/a.pdf', 'fonts/y.woff2', 'feeds/fa.xml', 'index.html', 'fa/index.html', 'release/old.zip'], new Set(['s']));
-    expect(plans.map((p) => p.path)).toEqual(['release/s-all.zip', 'release/s-fa.zip', 'release/s-ru.zip']);
-    const fa = plans.find((p) => p.lang === 'fa')!;
+    // fa has a home page listing its statements, so everything in Farsi is a bundle too; ru has none here.
+    expect(plans.map((p) => p.path)).toEqual(['release/fa.zip', 'release/s-all.zip', 'release/s-fa.zip', 'release/s-ru.zip']);
+    const everything = plans.find((p) => p.path === 'release/fa.zip')!;
+    expect(everything.entries).toEqual(expect.arrayContaining(['s/fa/index.html', 'fa/index.html', 'index.html']));
+    expect(everything.entries).not.toContain('s/ru/a.pdf');
+    expect(everything.entry).toBe('fa/index.html');
+    const fa = plans.find((p) => p.path === 'release/s-fa.zip')!;
     expect(fa.entries).toEqual(expect.arrayContaining(['s/fa/index.html', 's/fa/fonts/x.woff2', 'index.html', 'fa/index.html', 'feeds/fa.xml', 'fonts/y.woff2']));
     expect(fa.entries).not.toContain('s/ru/a.pdf');
     expect(fa.entries.some((e) => e.startsWith('release/'))).toBe(false);
