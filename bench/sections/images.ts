@@ -1,6 +1,6 @@
 /**
  * Share image benchmark: all five images of the first statement in each language (layout with
- * auto-fit, satori, drawing, PNG/JPEG encoding), warm: fonts and wasm loaded by a first pass.
+ * auto-fit, drawing, PNG/JPEG encoding), warm: fonts and wasm loaded by a first pass.
  * Prints the time per image and the file sizes against the platforms' limits.
  */
 import path from 'node:path';

@@ -1,6 +1,6 @@
 /**
  * What a publication's share cards say. Apart from the renderer so that the build can tell
- * whether the images of a changed translation change at all without loading satori and sharp:
+ * whether the images of a changed translation change at all without loading the image code:
  * they depend on these few fields, not on the body of the statement.
  */
 import { SITE } from '../config.js';

@@ -4,16 +4,15 @@
 import { artefactPaths, fontLicences, shareText, type Artefact, type Publication } from '../publication.js';
 import { fontsUsed, renderShareCards } from '../export/image/index.js';
 import { cardText } from './card-text.js';
-import { noMemo, type Memo } from '../memo.js';
 
 export { ShareImageFitError } from '../export/image/index.js';
 export { cardText, shareImageInputs } from './card-text.js';
 
-export async function renderShareImages(pub: Publication, memo: Memo = noMemo): Promise<Artefact[]> {
+export async function renderShareImages(pub: Publication): Promise<Artefact[]> {
   const paths = artefactPaths(pub.slug, pub.lang.tag);
   const { alt } = shareText(pub);
   const source = { slug: pub.slug, path: pub.doc.path, field: pub.doc.data.quote ? 'quote' : 'summary' } as const;
-  const images = await renderShareCards(cardText(pub), source, undefined, memo);
+  const images = await renderShareCards(cardText(pub), source);
   const artefacts: Artefact[] = images.map((image) => ({
     path: paths.images.find((p) => p.file === image.format.file)!.path,
     bytes: image.bytes,

@@ -25,7 +25,7 @@ export const renderers: Renderers = {
   kinds: {
     page: async (pub, memo) => (await html()).renderPage(pub, memo),
     pdf: async (pub, memo) => (await pdf()).renderPdfs(pub, memo),
-    images: async (pub, memo) => (await images()).renderShareImages(pub, memo),
+    images: async (pub) => (await images()).renderShareImages(pub),
   },
   site: async (pubs, memo) => (await html()).renderSiteFiles(pubs, memo),
   async warm(kinds) {

@@ -58,6 +58,12 @@ export function layout(p: Prepared): ParagraphLayout {
   return setLines(p, spans);
 }
 
+/** The lines a breaker of the caller's chooses, set as `layout` sets its own (the share cards balance their titles). */
+export function layoutWith(p: Prepared, breaker: (p: Prepared, opps: BreakOpportunity[], measure: Measure) => LineSpan[]): ParagraphLayout {
+  const hyphenate = p.input.hyphenate ?? p.input.align === 'justify';
+  return setLines(p, breaker(p, breakOpportunities(p.text, p.lang, hyphenate), makeMeasure(p)));
+}
+
 function makeMeasure(p: Prepared): Measure {
   const hyphenWidths = new Map<number, number>();
   return {

@@ -46,15 +46,15 @@ describe('bindShortWords', () => {
 describe('labels that cannot share a line', () => {
   it('fail with a message that names the UI string to shorten', async () => {
     const pub = publication('de');
-    const text = { ...cardText(pub), organisation: 'Postsowjetische Linke in Deutschland, Österreich und der Schweiz' };
-    const error = await composeCard(text, cardFormat('share-1200x630.png'), sourceOf(pub)).catch((e: unknown) => e);
+    const text = { ...cardText(pub), organisation: 'Postsowjetische Linke in Deutschland, Österreich, der Schweiz und Luxemburg' };
+    const error = await composeCard(text, cardFormat('share-1080x1080.png'), sourceOf(pub)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ShareImageFitError);
     expect((error as Error).message).toContain('“site.name” in translations/de/ui.json');
   }, 30_000);
 
   it('shrink a longer organisation name instead of failing', async () => {
     const pub = publication('de');
-    const format = cardFormat('share-1200x630.png');
+    const format = cardFormat('share-1080x1080.png');
     const normal = await composeCard(cardText(pub), format, sourceOf(pub));
     const longer = await composeCard({ ...cardText(pub), organisation: 'Postsowjetische Linke in Deutschland und Österreich' }, format, sourceOf(pub));
     const size = (card: typeof normal) => card.blocks.find((b) => b.block.role === 'organisation')!.block.layout.lines[0]!.glyphs[0]!.size;

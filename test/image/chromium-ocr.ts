@@ -4,11 +4,12 @@
  * Tesseract reads big Arabic-script display type poorly, so "recognizes the words" for ar, fa
  * and fa-AF is measured against what the same OCR reads from Chromium's rendering of the same
  * title and quote: the same TTF files through @font-face from file URLs, the same font sizes,
- * line spacing, column width and position as on our card, the same colours. The card's other
+ * line spacing, column width and position and the same lines as on our card, the same colours. The card's other
  * text and its rule are drawn too, at their places, because tesseract's page segmentation
  * depends on everything on the page: the two images differ only in who rendered the text. It writes the
  * figures to chromium-ocr.json (all seven languages, so the report can compare them too).
- * Re-run it when a title or quote changes; ocr.test.ts notices stale figures by their text.
+ * Re-run it when a title or quote or the card's layout changes; ocr.test.ts notices stale
+ * figures only by their text.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +19,7 @@ import { chromium } from 'playwright-core';
 import { SITE } from '../../src/config.js';
 import { FONTS, type FontId } from '../../src/fonts.js';
 import { cardFormat, type PlacedBlock } from '../../src/export/image/index.js';
+import type { Box } from '../../src/layout/frame.js';
 import type { Language } from '../../src/languages.js';
 import { shareText } from '../../src/publication.js';
 import { CHROMIUM } from '../support/tools.js';
@@ -53,9 +55,10 @@ function paragraph(placed: PlacedBlock, family: string, lang: Language): string 
     `width: ${block.width - 2 * block.inset}px`,
     `font: ${size}px/${lineHeight}px ${family}`,
     `color: ${block.colour}`,
-    ...(lines.length === 1 ? ['white-space: nowrap'] : []),
+    // Our lines, not Chromium's line breaking: the same words on the same lines.
+    'white-space: nowrap',
   ].join('; ');
-  const escaped = block.text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const escaped = lines.map((l) => l.text.trim().replace(/&/g, '&amp;').replace(/</g, '&lt;')).join('<br>');
   const dir = block.layout.direction === lang.dir ? '' : ` dir="${block.layout.direction}"`;
   return `<div${dir} style="${style}">${escaped}</div>`;
 }
@@ -72,12 +75,12 @@ async function main(): Promise<void> {
         const card = await compose(pub, format);
         const faces = (['regular', 'bold', 'italic'] as const).map((style) => ({ style, ...fontFaces(pub.lang.fonts[style], style) }));
         const family = (block: PlacedBlock) => faces.find((f) => f.style === block.block.style)!.family;
-        const rule = new RegExp(`<rect x="([\\d.]+)" y="([\\d.]+)" width="([\\d.]+)" height="([\\d.]+)" fill="${SITE.colours.accent}"`).exec(card.svg)!;
+        const [, rule] = card.frame.items.filter((item): item is Box => item.kind === 'box'); // the paper, then the rule
         const html = `<!doctype html><html lang="${pub.lang.tag}" dir="${pub.lang.dir}"><head><meta charset="utf-8"><style>
 ${faces.map((f) => f.css).join('\n')}
 html, body { margin: 0; width: ${format.width}px; height: ${format.height}px; background: ${SITE.colours.paper}; overflow: hidden; }
 </style></head><body>
-<div style="position: absolute; left: ${rule[1]}px; top: ${rule[2]}px; width: ${rule[3]}px; height: ${rule[4]}px; background: ${SITE.colours.accent}"></div>
+<div style="position: absolute; left: ${rule!.x}px; top: ${rule!.y}px; width: ${rule!.width}px; height: ${rule!.height}px; background: ${SITE.colours.accent}"></div>
 ${card.blocks.map((b) => paragraph(b, family(b), pub.lang)).join('\n')}
 </body></html>`;
         const htmlFile = path.join(dir, `${pub.lang.tag}-${file}.html`);

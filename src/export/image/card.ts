@@ -1,21 +1,21 @@
 /**
  * The card design: a typographic poster on paper. Organisation name and language at the top,
- * one red rule, the bold title, the quote, and the date and web address at the bottom; the
- * whole layout mirrors for right-to-left languages.
+ * one red rule, the bold title, the quote, an optional note, and the date and web address at
+ * the bottom; the whole layout mirrors for right-to-left languages.
  *
- * Every piece of text is a text block (our glyphs as SVG); satori only arranges the boxes
- * with flexbox and is never given a string. Title and quote are auto-fitted together: the
- * largest title size (the quote keeps its proportion to it) at which both fit the space
- * between header and footer.
+ * The card is laid out here with a little arithmetic, into a frame of positioned glyphs (the
+ * frame type of the PDF pages). Title and quote are auto-fitted together: the largest title
+ * size (the quote keeps its proportion to it) at which both fit the space between header and
+ * footer, where they are centred.
  */
-import { noMemo, type Memo } from '../../memo.js';
 import { SITE } from '../../config.js';
 import type { Language } from '../../languages.js';
-import { cardTree, inlineBlocks, layoutRects, layoutTree, placements, type CardBoxes, type PlacedBlock } from './flex.js';
-import type { FillRect } from './raster.js';
+import type { Frame, FrameItem, Tag } from '../../layout/frame.js';
+import { colour } from '../../layout/style.js';
 import type { CardFormat } from './formats.js';
 import { largestFitting } from './fit.js';
 import { fitsWidth, setLine, setParagraph, type SetOptions } from './set.js';
+import { frameSvg, glyphOutlines, type GlyphOutlines } from './svg.js';
 import type { TextBlock } from './text.js';
 import { bindShortWords } from './typography.js';
 
@@ -29,6 +29,8 @@ export interface CardText {
   url: string;
   /** The language's own name. */
   language: string;
+  /** One small line above the footer, e.g. who signed and when. */
+  note?: string;
 }
 
 /** Where the card's text comes from, for the message when it does not fit. */
@@ -52,20 +54,27 @@ export class ShareImageFitError extends Error {
   }
 }
 
-export type { PlacedBlock };
+/** A block of text and where the card put it. */
+export interface PlacedBlock {
+  block: TextBlock;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 export interface Card {
   format: CardFormat;
-  /** The whole card as SVG (what the raster shows; the tests render it with librsvg to compare). */
-  svg: string;
-  /** Satori's rectangles, drawn before the text. */
-  rects: FillRect[];
+  /** What is drawn: the paper, the rule and every line of glyphs, in pixels. */
+  frame: Frame;
+  /** The whole card as SVG, glyph outlines as paths: what the PNG shows. */
+  readonly svg: string;
   blocks: PlacedBlock[];
   titleSize: number;
   quoteSize: number;
 }
 
-/** Type sizes in pixels for a 550 px wide content box; `CardFormat.unit` scales them. */
+/** Type sizes in pixels for a content box whose shorter side is 550 px; `CardFormat.unit` scales them. */
 const TYPE = {
   label: 21,
   footer: 19,
@@ -100,6 +109,7 @@ async function setBody(text: CardText, quote: string, titleSize: number, width: 
   const title = await setParagraph(
     { role: 'title', text: bindShortWords(text.title, text.lang), style: 'bold', size: titleSize, lang: text.lang, lineHeight: lh.title, colour: colours.ink },
     width,
+    'balance',
   );
   if (!fitsWidth(title) || title.height > height) return undefined;
   const quoteSize = quoteSizeFor(titleSize, unit);
@@ -108,6 +118,7 @@ async function setBody(text: CardText, quote: string, titleSize: number, width: 
   const quoteBlock = await setParagraph(
     { role: 'quote', text: bindShortWords(`${open}${quote}${close}`, text.lang), style: 'italic', size: quoteSize, lang: text.lang, lineHeight: lh.quote, colour: colours.ink },
     width,
+    'pretty',
   );
   const gap = Math.round(quoteSize * 0.9);
   if (!fitsWidth(quoteBlock) || title.height + gap + quoteBlock.height > height) return undefined;
@@ -115,81 +126,131 @@ async function setBody(text: CardText, quote: string, titleSize: number, width: 
 }
 
 /** Lay out one card. Throws ShareImageFitError when title and quote cannot fit. */
-export async function composeCard(text: CardText, format: CardFormat, source: CardSource, memo: Memo = noMemo): Promise<Card> {
+export async function composeCard(text: CardText, format: CardFormat, source: CardSource): Promise<Card> {
   const { colours } = SITE;
   const u = format.unit;
   const c = format.content;
-  const rtl = text.lang.dir === 'rtl';
-
-  // Header and footer: two labels on a line each, shrunk (to 70 % at most) when they would meet.
-  const pair = async (size: number, a: SetOptions, b: SetOptions) => {
-    const first = await setLine({ ...a, size });
-    const second = await setLine({ ...b, size });
-    return first.width + second.width <= c.width - 20 * u ? ([first, second] as const) : undefined;
-  };
-  const labelPair = async (size: number, a: SetOptions, b: SetOptions, what: string) => {
-    // Usually they fit at full size: try that first and skip the search (one line only gets
-    // wider with the size, so the search would end there too).
-    const full = await pair(size, a, b);
-    if (full) return full;
-    const fitted = await largestFitting(size * 0.7, size, (s) => pair(s, a, b));
-    if (fitted) return fitted.value;
-    throw new ShareImageFitError(
-      `The ${what} of ${text.lang.englishName} (${text.lang.tag}) are too long to share a line on the share image ${format.file}. ` +
-        (what.startsWith('organisation') ? `Shorten “site.name” in translations/${text.lang.tag}/ui.json.` : 'Shorten the short web address (SITE.shortUrl in src/config.ts).'),
+  const fitError = (what: string, fix: string) =>
+    new ShareImageFitError(
+      `The ${what} of ${text.lang.englishName} (${text.lang.tag}) ${what.includes(' and ') ? 'are too long to share a line' : 'is too long for one line'} on the share image ${format.file}. ${fix}`,
       source.slug, text.lang.tag, format.file,
     );
+
+  // Labels on a line, shrunk (to 70 % at most) when they would not fit the column.
+  const fitLine = async (size: number, labels: SetOptions[], fail: () => Error) => {
+    const gaps = (labels.length - 1) * 20 * u;
+    const at = async (s: number) => {
+      const set = await Promise.all(labels.map((l) => setLine({ ...l, size: s })));
+      return set.reduce((sum, b) => sum + b.width, 0) <= c.width - gaps ? set : undefined;
+    };
+    // Usually they fit at full size: try that first and skip the search (a line only gets
+    // wider with the size, so the search would end there too).
+    const fitted = (await at(size)) ?? (await largestFitting(size * 0.7, size, at))?.value;
+    if (!fitted) throw fail();
+    return fitted;
   };
   const label = { lang: text.lang, lineHeight: 1.2, size: 0 };
-  const [organisation, language] = await labelPair(
+  const [organisation, language] = await fitLine(
     Math.round(TYPE.label * u),
-    { ...label, role: 'organisation', text: text.organisation, style: 'bold', colour: colours.ink },
-    { ...label, role: 'language', text: text.language, style: 'regular', colour: colours.muted },
-    'organisation name and language name',
+    [
+      { ...label, role: 'organisation', text: text.organisation, style: 'bold', colour: colours.ink },
+      { ...label, role: 'language', text: text.language, style: 'regular', colour: colours.muted },
+    ],
+    () => fitError('organisation name and language name', `Shorten “site.name” in translations/${text.lang.tag}/ui.json.`),
   );
-  const [date, url] = await labelPair(
+  const [date, url] = await fitLine(
     Math.round(TYPE.footer * u),
-    { ...label, role: 'date', text: text.date, style: 'regular', colour: colours.muted },
-    { ...label, role: 'url', text: text.url, style: 'regular', colour: colours.muted, direction: 'ltr' },
-    'date and web address',
+    [
+      { ...label, role: 'date', text: text.date, style: 'regular', colour: colours.muted },
+      { ...label, role: 'url', text: text.url, style: 'regular', colour: colours.muted, direction: 'ltr' },
+    ],
+    () => fitError('date and web address', 'Shorten the short web address (SITE.shortUrl in src/config.ts).'),
   );
+  const note = text.note?.trim()
+    ? (await fitLine(
+        Math.round(TYPE.footer * u),
+        [{ ...label, role: 'note', text: text.note.trim(), style: 'regular', colour: colours.muted }],
+        () => fitError('note line', 'Shorten the note.'),
+      ))[0]
+    : undefined;
 
   const rule = { width: Math.round(TYPE.rule.length * u), height: Math.round(TYPE.rule.thickness * u) };
-  const gaps = { headerToRule: Math.round(16 * u), ruleToBody: Math.round(30 * u), bodyToFooter: Math.round(26 * u) };
+  const gaps = { headerToRule: Math.round(16 * u), ruleToBody: Math.round(30 * u), bodyToFooter: Math.round(26 * u), noteToFooter: Math.round(12 * u) };
   const headerHeight = Math.max(organisation.height, language.height);
   const footerHeight = Math.max(date.height, url.height);
-  const bodyHeight = c.height - headerHeight - gaps.headerToRule - rule.height - gaps.ruleToBody - gaps.bodyToFooter - footerHeight;
+  const noteHeight = note ? note.height + gaps.noteToFooter : 0;
+  const bodyTop = c.y + headerHeight + gaps.headerToRule + rule.height + gaps.ruleToBody;
+  const bodyHeight = c.y + c.height - footerHeight - noteHeight - gaps.bodyToFooter - bodyTop;
 
   const range = { min: TYPE.title.min * u, max: TYPE.title.max * u };
   const fitted = await largestFitting(range.min, range.max, (size) => setBody(text, text.quote, size, c.width, bodyHeight, u));
-  if (!fitted) throw await fitError(text, format, source, c.width, bodyHeight);
+  if (!fitted) throw await quoteFitError(text, format, source, c.width, bodyHeight);
   const body = fitted.value;
 
-  const boxes: CardBoxes = {
-    header: [organisation, language],
-    footer: [date, url],
-    title: body.title,
-    quote: body.quote,
-    rule,
-    gaps: { ...gaps, titleToQuote: body.gap },
-  };
-  const layout = await layoutTree(cardTree(format, rtl, boxes), format, memo);
-  const blocks = placements(layout, [organisation, language, date, url, body.title, ...(body.quote ? [body.quote] : [])]);
+  // Each block's lines start at the column's start edge (the right one in RTL); blocks reach
+  // `inset` beyond their lines, bottoms of a row's labels line up.
+  const rtl = text.lang.dir === 'rtl';
+  const atStart = (b: TextBlock) => (rtl ? c.x + c.width + b.inset - b.width : c.x - b.inset);
+  const atEnd = (b: TextBlock) => (rtl ? c.x - b.inset : c.x + c.width + b.inset - b.width);
+  const place = (block: TextBlock, x: number, y: number): PlacedBlock => ({ block, x, y: Math.round(y), width: block.width, height: block.height });
+  const footerBottom = c.y + c.height;
+  const bodyBlocks = body.title.height + (body.quote ? body.gap + body.quote.height : 0);
+  const titleY = Math.round(bodyTop + (bodyHeight - bodyBlocks) / 2);
+  const blocks = [
+    place(organisation, atStart(organisation), c.y + headerHeight - organisation.height),
+    place(language, atEnd(language), c.y + headerHeight - language.height),
+    place(body.title, atStart(body.title), titleY),
+    ...(body.quote ? [place(body.quote, atStart(body.quote), titleY + body.title.height + body.gap)] : []),
+    ...(note ? [place(note, atStart(note), footerBottom - footerHeight - gaps.noteToFooter - note.height)] : []),
+    place(date, atStart(date), footerBottom - date.height),
+    place(url, atEnd(url), footerBottom - url.height),
+  ];
+  const ruleBox = { x: rtl ? c.x + c.width - rule.width : c.x, y: c.y + headerHeight + gaps.headerToRule, ...rule };
+  const frame = cardFrame(format, ruleBox, blocks);
+  const outlines = await glyphOutlines(blocks.flatMap((p) => [...p.block.fonts]));
   let svg: string | undefined;
   return {
     format,
+    frame,
     get svg() {
-      return (svg ??= inlineBlocks(layout, blocks)); // for the tests and for debugging; the raster does not need it
+      return (svg ??= frameSvg(frame, outlines));
     },
-    rects: layoutRects(layout),
     blocks,
     titleSize: body.titleSize,
     quoteSize: body.quoteSize,
   };
 }
 
+/** The card has no logical structure to tag: all of it is one picture. */
+const PICTURE: Tag = { artifact: 'Layout' };
+
+/** Paper, rule and the blocks' lines, in the order they are drawn. */
+function cardFrame(format: CardFormat, rule: { x: number; y: number; width: number; height: number }, blocks: PlacedBlock[]): Frame {
+  const { colours } = SITE;
+  const items: FrameItem[] = [
+    { kind: 'box', x: 0, y: 0, width: format.width, height: format.height, colour: colour(colours.paper), tag: PICTURE },
+    { kind: 'box', ...rule, colour: colour(colours.accent), tag: PICTURE },
+  ];
+  for (const { block, x, y } of blocks) {
+    for (const line of block.layout.lines) {
+      items.push({
+        kind: 'glyphs',
+        x: x + block.inset,
+        // Baselines on whole pixels, as browsers place them: the long horizontal strokes of
+        // Arabic script and the serifs of Latin stay crisp instead of smeared over two rows.
+        baseline: y + block.top + Math.round(line.baseline),
+        glyphs: line.glyphs,
+        colour: colour(block.colour),
+        direction: block.layout.direction,
+        tags: [{ from: 0, tag: PICTURE }],
+      });
+    }
+  }
+  return { width: format.width, height: format.height, items };
+}
+
 /** The message when the quote cannot fit: how long a quote would fit, found by trying shorter ones. */
-async function fitError(text: CardText, format: CardFormat, source: CardSource, width: number, height: number): Promise<ShareImageFitError> {
+async function quoteFitError(text: CardText, format: CardFormat, source: CardSource, width: number, height: number): Promise<ShareImageFitError> {
   const u = format.unit;
   const minTitle = Math.ceil(TYPE.title.min * u);
   const words = text.quote.split(' ');

@@ -3,17 +3,35 @@
  * src/typeset, plus glyph ink boxes, which the card needs so that nothing is clipped.
  */
 import type { FontId } from '../../fonts.js';
-import { fontMetrics, glyphPath, glyphPaths, layoutParagraph } from '../../typeset/index.js';
+import { fontMetrics, glyphPaths } from '../../typeset/index.js';
 import { loadFont } from '../../typeset/harfbuzz.js';
+import { layout, layoutWith } from '../../typeset/layout.js';
+import { NoBalance, displayBreaks, type Wrap } from './balance.js';
+import { prepare } from '../../typeset/paragraph.js';
+import type { ParagraphInput, ParagraphLayout } from '../../typeset/types.js';
 
-export { layoutParagraph };
-
-/** SVG path data of a glyph in font units, y up. */
-export function glyphOutline(font: FontId, glyphId: number): Promise<string> {
-  return glyphPath(font, glyphId);
+/**
+ * A paragraph shaped once, to be broken into lines at any width: the card's auto-fit tries
+ * several widths and ways of breaking, and only the line breaking depends on them.
+ */
+export async function shapeParagraph(input: Omit<ParagraphInput, 'width'>): Promise<(width: number, wrap?: Wrap) => ParagraphLayout> {
+  const prepared = await prepare({ ...input, width: 0 });
+  return (width, wrap) => {
+    const p = { ...prepared, input: { ...prepared.input, width } };
+    const greedy = layout(p);
+    if (!wrap || greedy.lines.length < 2) return greedy;
+    try {
+      const wrapped = layoutWith(p, displayBreaks(wrap, greedy.lines.length));
+      // Widths were measured before lines cut at unsafe edges were reshaped: keep greedy's lines if one grew too wide.
+      return wrapped.lines.every((l) => l.width <= width + 0.01) ? wrapped : greedy;
+    } catch (error) {
+      if (error instanceof NoBalance) return greedy;
+      throw error;
+    }
+  };
 }
 
-/** glyphOutline for one font, once it is loaded: without a wait per glyph. */
+/** glyph outlines of one font as SVG path data in font units, y up, once it is loaded. */
 export const outlinesOf = glyphPaths;
 
 export interface InkBox {

@@ -1,7 +1,7 @@
 /**
  * The share image formats: pixel size, encoding, and where text may go. Each platform crops
  * or covers part of the image, so every format names its safe zone; the content box is the
- * safe zone minus a margin, and all type sizes scale with the content box's width.
+ * safe zone minus a margin, and all type sizes scale with the content box's shorter side.
  */
 import { SHARE_IMAGES } from '../../publication.js';
 
@@ -21,14 +21,15 @@ export interface CardFormat {
   safe: Rect;
   /** The safe zone minus the margins: every block of text is placed inside it. */
   content: Rect;
-  /** Type scale: 1 for a 550 px wide content box. */
+  /** Type scale: 1 for a content box whose shorter side is 550 px. */
   unit: number;
 }
 
 // Per pixel size: the safe zone and the margins inside it.
 const ZONES: Record<string, { safe: (w: number, h: number) => Rect; marginX: number; marginY: number }> = {
-  // Facebook crops link images to the central square in comments.
-  '1200x630': { safe: (w, h) => ({ x: (w - h) / 2, y: 0, width: h, height: h }), marginX: 40, marginY: 40 },
+  // X and Facebook show the whole 1.91 : 1 image in large link previews: the text uses its
+  // width. Small square thumbnails (WhatsApp, Telegram) keep the middle, where the title is.
+  '1200x630': { safe: (w, h) => ({ x: 0, y: 0, width: w, height: h }), marginX: 70, marginY: 40 },
   '1080x1080': { safe: (w, h) => ({ x: 0, y: 0, width: w, height: h }), marginX: 90, marginY: 90 },
   '1080x1350': { safe: (w, h) => ({ x: 0, y: 0, width: w, height: h }), marginX: 90, marginY: 110 },
   // Stories cover the top 250 px (profile, progress bar) and the bottom 340 px (reply field).
@@ -52,7 +53,7 @@ export const CARD_FORMATS: CardFormat[] = SHARE_IMAGES.map((image) => {
     type: image.file.endsWith('.jpg') ? 'jpeg' : 'png',
     safe,
     content,
-    unit: content.width / 550,
+    unit: Math.min(content.width, content.height) / 550,
   };
 });
 
