@@ -20,7 +20,7 @@ const COMMANDS = ['build', 'check', 'stamp', 'dev'];
  * require() at run time, and tools for development. Bundling the rest spares Node resolving
  * and loading some 400 small modules on every start.
  */
-const EXTERNAL = ['sharp', 'harfbuzzjs', 'hyphen', 'satori', 'esbuild', 'tsx', 'playwright-core', 'vitest', 'pdfjs-dist'];
+const EXTERNAL = ['sharp', 'harfbuzzjs', 'hyphen', 'esbuild', 'tsx', 'playwright-core', 'vitest', 'pdfjs-dist'];
 /** Compiled versions of src/ kept side by side (a running dev server may still use an older one). */
 const KEEP = 4;
 
