@@ -13,6 +13,8 @@ describe('TRANSLATING.md', () => {
   });
 
   it('every rule has its own test file', () => {
-    for (const rule of RULES) expect(fs.existsSync(path.resolve(import.meta.dirname, `rules/${rule.id}.test.ts`)), rule.id).toBe(true);
+    // posts-fit's test lives beside the others' (test/check/posts-fit.test.ts).
+    const has = (file: string) => fs.existsSync(path.resolve(import.meta.dirname, file));
+    for (const rule of RULES) expect(has(`rules/${rule.id}.test.ts`) || has(`${rule.id}.test.ts`), rule.id).toBe(true);
   });
 });
