@@ -17,7 +17,7 @@ export function shareSection(pub: Publication, here: string): Element {
   const kit = postKit(slug, postInput(pub));
   const links = shareLinks(kit);
   const images = artefactPaths(slug, lang.tag).images;
-  const out = (href: string, label: string) => h('a', { href, rel: ['noopener', 'noreferrer'], referrerPolicy: 'no-referrer' }, label);
+  const out = (href: string, label: string) => h('a', { href, rel: ['noopener', 'noreferrer'] }, label);
   const image = (ref: ImageRef) => {
     const file = images.find((i) => ref.url.endsWith(`/${i.path}`))!;
     return h('a', { href: relativeUrl(here, file.path), type: 'image/png' },
@@ -25,7 +25,7 @@ export function shareSection(pub: Publication, here: string): Element {
   };
   const text = (id: string, label: string, value: string, ref: ImageRef) => h('div', { className: ['post'] },
     h('label', { htmlFor: [id] }, label),
-    h('textarea', { id, readOnly: true, rows: Math.min(12, value.split('\n').length + 2), spellCheck: 'false' }, value),
+    h('textarea', { id, readOnly: true, rows: Math.min(12, value.split('\n').length + 2) }, value),
     h('p', {}, image(ref)));
   const count = kit.x.posts.length;
   return h('section', { className: ['share'], ariaLabelledBy: ['share-heading'] },
