@@ -25,7 +25,7 @@ export function shareSection(pub: Publication, here: string): Element {
   };
   const text = (id: string, label: string, value: string, ref: ImageRef) => h('div', { className: ['post'] },
     h('label', { htmlFor: [id] }, label),
-    h('textarea', { id, readOnly: true, rows: Math.min(12, value.split('\n').length + 2) }, value),
+    h('textarea', { id, readOnly: true, rows: rows(value) }, value),
     h('p', {}, image(ref)));
   const count = kit.x.posts.length;
   return h('section', { className: ['share'], ariaLabelledBy: ['share-heading'] },
@@ -40,4 +40,10 @@ export function shareSection(pub: Publication, here: string): Element {
     kit.x.posts.map((post, i) => text(`post-x-${i + 1}`,
       t('share.xPost', { number: formatNumber(lang, i + 1), total: formatNumber(lang, count) }), post.text, kit.x.image)),
     text('post-instagram', t('share.instagram'), kit.instagram.text, kit.instagram.image));
+}
+
+/** Tall enough for a short post on a phone (about 36 characters a line), never taller than a screenful. */
+function rows(value: string): number {
+  const lines = value.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 36)), 0);
+  return Math.min(14, lines);
 }
