@@ -49,8 +49,8 @@ describe('build', () => {
       expect(files).toContain(`release/alpha-${lang}.zip`);
     }
     expect(files).toEqual(expect.arrayContaining(['index.html', 'sitemap.xml', 'manifest.json', 'release/alpha-all.zip']));
-    // 4 languages × 3 jobs + the site job
-    expect(result.built).toBe(13);
+    // 4 languages × 4 jobs + the site job
+    expect(result.built).toBe(17);
     expect(result.cached).toBe(0);
 
     const manifest = JSON.parse(read(root, 'manifest.json'));
@@ -91,10 +91,10 @@ describe('build', () => {
     process.env.FAKE_RENDER_LOG = log;
     try {
       const edited = await run(root);
-      // the German page and PDFs, and the site files that list it; the share images show
-      // only the title, the quote and labels, so a body edit leaves them alone
-      expect(edited.built).toBe(3);
-      expect(fs.readFileSync(log, 'utf8').trim().split('\n').sort()).toEqual(['alpha/de/page', 'alpha/de/pdf']);
+      // the German page, PDFs and post kit, and the site files that list it; the share images
+      // show only the title, the quote and labels, so a body edit leaves them alone
+      expect(edited.built).toBe(4);
+      expect(fs.readFileSync(log, 'utf8').trim().split('\n').sort()).toEqual(['alpha/de/page', 'alpha/de/pdf', 'alpha/de/posts']);
       const after = snapshot(path.join(root, 'dist'));
       expect(after['alpha/de/alpha-de-a4.pdf']).not.toBe(first['alpha/de/alpha-de-a4.pdf']);
       expect(after['alpha/ru/alpha-ru-a4.pdf']).toBe(first['alpha/ru/alpha-ru-a4.pdf']);
@@ -104,8 +104,8 @@ describe('build', () => {
       const file = path.join(root, 'translations/de/alpha.md');
       fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('quote: "A quote."', 'quote: "Another quote."'));
       const requoted = await run(root);
-      expect(fs.readFileSync(log, 'utf8').trim().split('\n').sort()).toEqual(['alpha/de/images', 'alpha/de/page', 'alpha/de/pdf']);
-      expect(requoted.built).toBe(4);
+      expect(fs.readFileSync(log, 'utf8').trim().split('\n').sort()).toEqual(['alpha/de/images', 'alpha/de/page', 'alpha/de/pdf', 'alpha/de/posts']);
+      expect(requoted.built).toBe(5);
     } finally {
       delete process.env.FAKE_RENDER_LOG;
     }
@@ -191,7 +191,7 @@ describe('build', () => {
     await run(a, { workers: 0 });
     const threads = await run(b, { workers: undefined });
     expect(snapshot(path.join(b, 'dist'))).toEqual(snapshot(path.join(a, 'dist')));
-    expect(threads.built).toBe(4 * 3 + 1);
+    expect(threads.built).toBe(4 * 4 + 1);
     for (const root of [c, d]) writeTranslation(root, 'ru', 'alpha', 'CHECK-ERROR here.');
     await run(c, { workers: 0, partial: true });
     await run(d, { workers: 2, partial: true });
@@ -218,7 +218,7 @@ describe('build', () => {
     const b = repo(['alpha', 'beta']);
     await run(a, { workers: 0 });
     const threaded = await run(b, { workers: 2 });
-    expect(threaded.built).toBe(2 * 4 * 3 + 1);
+    expect(threaded.built).toBe(2 * 4 * 4 + 1);
     expect(snapshot(path.join(b, 'dist'))).toEqual(snapshot(path.join(a, 'dist')));
   });
 

@@ -54,13 +54,13 @@ describe('npm run dev', () => {
     writeTranslation(root, 'de', 'alpha', 'Neu übersetzt.');
     const pdfBefore = fs.readFileSync(path.join(root, 'dist/alpha/de/alpha-de-a4.pdf'));
     const result = await rebuilt;
-    // the page, the PDFs and the site files (a body edit leaves the images as they were)
-    expect(result?.built).toBe(3);
+    // the page, the PDFs, the post kit and the site files (a body edit leaves the images as they were)
+    expect(result?.built).toBe(4);
     expect(fs.readFileSync(path.join(root, 'dist/alpha/de/alpha-de-a4.pdf')).equals(pdfBefore)).toBe(false);
     const message = new TextDecoder().decode((await reader.read()).value);
     expect(message).toContain('data: reload');
     await reader.cancel();
-    expect(lines.some((l) => /^Rebuilt in .*: 3 rendered/.test(l))).toBe(true);
+    expect(lines.some((l) => /^Rebuilt in .*: 4 rendered/.test(l))).toBe(true);
 
     // A check error in one language is printed and only that language disappears.
     const broken = server.nextBuild();

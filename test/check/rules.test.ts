@@ -77,6 +77,14 @@ const ROWS: Row[] = [
     expect: [{ line: 3, column: 10, message: /summary is 229 characters long; at most 200/, fix: /Shorten it by at least 29 characters/ }],
   },
   {
+    rule: 'posts-fit', name: 'a title too long for one X post with the link', fixture: 'posts-fit.de.md',
+    expect: [{ line: 2, column: 8, message: /on X/, fix: /Shorten the title by at least \d+ characters/ }],
+  },
+  {
+    rule: 'posts-fit', name: 'a quote too long for the Telegram caption', fixture: 'posts-fit.fa.md',
+    expect: [{ line: 5, column: 8, message: /Telegram/, fix: /Shorten the quote \(or the title\) by at least \d+ characters/ }],
+  },
+  {
     rule: 'status-value', fixture: 'status-value.be.md',
     expect: [{ line: 6, column: 9, message: /status “final” is not known; it must be draft or reviewed/, fix: /`status: draft`.*`status: reviewed`/ }],
   },

@@ -183,6 +183,7 @@ it('takes every word of the page chrome from the UI strings', { timeout: 60_000 
   const chrome = bodyHtml
     .replace(/<h1>[\s\S]*?<\/h1>|<p class="lede">[\s\S]*?<\/p>|<div class="body">[\s\S]*?<\/div><p class="signature">/g, '')
     .replace(/<nav class="langs"[\s\S]*?<\/nav>/, '')
+    .replace(/<textarea[^>]*>[\s\S]*?<\/textarea>/g, '') // the post kit's texts, made of the statement's
     .replace(/<\/?bdi[^>]*>/g, '') // the RTL page isolates the Latin keys
     .replace(/<[^>]+>/g, '\n');
   const words = chrome.split('\n').map((s) => s.trim()).filter(Boolean);

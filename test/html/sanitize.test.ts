@@ -58,12 +58,14 @@ const ALLOWED_TAGS = new Set([
   'a', 'sup', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'section', 'bdi',
   // the page around the body
   'html', 'head', 'body', 'meta', 'title', 'link', 'header', 'div', 'nav', 'main', 'article', 'aside', 'footer', 'b', 'time', 'h1',
+  'label', 'textarea', // the Share section's texts to copy
 ]);
 const ALLOWED_ATTRIBUTES = new Set([
   'href', 'rel', 'id', 'dir', 'lang', 'class', 'hreflang', 'type', 'aria-label', 'aria-current', 'aria-labelledby', 'aria-describedby',
   'data-footnote-ref', 'data-footnote-backref', 'data-footnotes', 'data-script', 'start', 'datetime', 'role',
   'charset', 'name', 'content', 'property', 'title',
   'sizes', // the page's own icon links
+  'for', 'readonly', 'rows', // the Share section's text areas
 ]);
 
 /**

@@ -8,6 +8,7 @@ import missingUi from './missing-ui.js';
 import orphanTranslation from './orphan-translation.js';
 import frontMatterRequired from './front-matter-required.js';
 import summaryLength from './summary-length.js';
+import postsFit from './posts-fit.js';
 import statusValue from './status-value.js';
 import quoteInBody from './quote-in-body.js';
 import uiMissingKey from './ui-missing-key.js';
@@ -43,7 +44,7 @@ import lineEndings from './line-endings.js';
 import checkIgnoreComment from './check-ignore-comment.js';
 
 export const RULES: Rule[] = [
-  missingTranslation, missingUi, orphanTranslation, frontMatterRequired, summaryLength, statusValue, quoteInBody,
+  missingTranslation, missingUi, orphanTranslation, frontMatterRequired, summaryLength, postsFit, statusValue, quoteInBody,
   uiMissingKey, uiExtraKey, uiVariables, uiPluralForms,
   structureBlocks, structureLinks, structureNumbers, duplicateTitle,
   untranslatedBlock, wrongScript, todoMarker, emptyBlock,

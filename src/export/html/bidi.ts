@@ -58,7 +58,7 @@ export function isolateLtrRuns(tree: Root | Element): void {
 }
 
 function skip(node: Element): boolean {
-  return ['bdi', 'bdo', 'code', 'pre', 'kbd', 'samp', 'script', 'style', 'title', 'head'].includes(node.tagName) || node.properties.dir !== undefined;
+  return ['bdi', 'bdo', 'code', 'pre', 'kbd', 'samp', 'script', 'style', 'textarea', 'title', 'head'].includes(node.tagName) || node.properties.dir !== undefined;
 }
 
 function split(value: string): ElementContent[] {

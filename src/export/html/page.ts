@@ -11,6 +11,7 @@ import { typography } from './typography.js';
 import { statementHead } from './head.js';
 import { footer, languageNav, masthead, skipLink } from './chrome.js';
 import { relativeUrl } from './urls.js';
+import { shareSection } from './share.js';
 
 /** The value of a UI string, or undefined when the language has no such key. */
 export function optional(t: Publication['t'], key: string): string | undefined {
@@ -40,7 +41,7 @@ export async function statementTree(pub: Publication): Promise<Root> {
     h('p', { className: ['signature'] }, t('site.signature')));
 
   const main = h('main', { id: 'statement' },
-    h('div', { className: ['wrap'] }, article, downloads(pub, here)));
+    h('div', { className: ['wrap'] }, article, downloads(pub, here), shareSection(pub, here)));
 
   const nav = languageNav(t('nav.languages'), pub.published.map((l) => ({ lang: l, path: artefactPaths(slug, l.tag).page })), lang.tag, here);
   const bodyElement = h('body', {}, skipLink(t, 'statement'), masthead(t, here, nav), main, footer(t, lang, here, paths.page));

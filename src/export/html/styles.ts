@@ -50,6 +50,13 @@ h1{font-size:clamp(1.7rem,1.25rem + 2.2vw,2.5rem);line-height:1.18;margin:0 0 .9
 .downloads a{display:inline-block;border:1px solid var(--rule);background:var(--panel);padding:.3rem .75rem;text-decoration:none;font-size:.9375rem;line-height:1.6}
 .downloads a:hover{border-color:var(--accent)}
 .downloads p{margin:0 0 .5rem;color:var(--muted);font-size:.9375rem}
+.share{margin-block-start:2rem;border-block-start:1px solid var(--rule);padding-block-start:1rem}
+.share h2{font-size:1.125rem;line-height:1.3;margin:0 0 .8rem}
+.share ul{list-style:none;margin:0 0 1rem;padding:0;display:flex;flex-wrap:wrap;gap:.55rem}
+.share ul a{display:inline-block;border:1px solid var(--rule);background:var(--panel);padding:.3rem .75rem;text-decoration:none;font-size:.9375rem;line-height:1.6}
+.share p{margin:0 0 1rem;color:var(--muted);font-size:.9375rem}
+.share label{display:block;font-size:.9375rem;margin:0 0 .3rem}
+.share textarea{display:block;inline-size:100%;font:inherit;font-size:.9375rem;line-height:1.5;color:var(--ink);background:var(--paper);border:1px solid var(--rule);padding:.5rem;margin:0 0 .3rem;resize:vertical}
 .site-footer{border-block-start:1px solid var(--rule);padding-block:1.25rem 2rem;font-size:.9375rem;color:var(--muted)}
 .site-footer ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.4rem 1.5rem}
 .site-footer .mirrors{margin:.6rem 0 0}
@@ -73,7 +80,7 @@ h1{font-size:clamp(1.7rem,1.25rem + 2.2vw,2.5rem);line-height:1.18;margin:0 0 .9
 html,body{background:#fff;color:#000}
 body{font-size:11pt;line-height:1.45}
 :root[data-script="Arab"] body{line-height:1.7}
-.skip,.langs,.downloads,.site-footer{display:none}
+.skip,.langs,.downloads,.share,.site-footer{display:none}
 .masthead{border:0;padding:0}
 main{padding:0}
 a{color:inherit;text-decoration:none}

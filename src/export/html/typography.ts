@@ -8,7 +8,7 @@ import type { Language } from '../../languages.js';
 import { isolateLtrRuns } from './bidi.js';
 
 /** Elements whose text is code or otherwise not prose. */
-const VERBATIM = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style']);
+const VERBATIM = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'textarea']);
 /** Elements that start a new run of prose: quotes never pair across them. */
 const BLOCKS = new Set(['p', 'li', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dd', 'dt', 'figcaption', 'div', 'section', 'header', 'footer', 'main', 'article', 'aside', 'nav', 'title']);
 
