@@ -29,6 +29,7 @@ export const PUBLICATION_JOBS: JobKind[] = [
   // Share images show the title, the quote and a few labels: an edit to the body leaves them be.
   { kind: 'images', output: 'images', name: 'share images', inputs: shareImageInputs },
   { kind: 'page', output: 'html', name: 'HTML page' },
+  { kind: 'calendar', output: 'html', name: 'calendar file (.ics)' },
 ];
 
 export interface Job {

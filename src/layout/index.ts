@@ -4,8 +4,9 @@
  * paginated with keep-with-next for headings and no single line of a paragraph left alone
  * at the top or bottom of a page; then each page gets its running header and folio.
  */
-import { SITE } from '../config.js';
-import { formatDate, formatNumber, type Language } from '../languages.js';
+import { joinFor, SITE } from '../config.js';
+import { publishedEvent, publishedSignatories, zonedInstant } from '../content/civic.js';
+import { formatDate, formatNumber, formatTimeSpan, type Language } from '../languages.js';
 import { absoluteUrl, artefactPaths, type Publication } from '../publication.js';
 import { layoutParagraph } from '../typeset/index.js';
 import type { Align, ParagraphLayout, TextRun } from '../typeset/types.js';
@@ -70,7 +71,7 @@ async function compose(pub: Publication, format: Format, scale: number): Promise
     size: style.small.size * 1.1, lineHeight: style.small.lineHeight, align: 'start', colour: MUTED, hyphenate: false,
   });
   dateRows[0].spaceBefore = style.body.size * 0.5;
-  rows.push(...dateRows, accentBar(s));
+  rows.push(...dateRows, ...await eventRows(s, pub, structure), accentBar(s));
 
   const blocks = bodyBlocks(pub.doc.tree, lang, structure, root);
   for (const [index, block] of blocks.entries()) {
@@ -92,7 +93,10 @@ async function compose(pub: Publication, format: Format, scale: number): Promise
   // The signature never stands alone at the top of a page: it ends the text it signs.
   signature[0].avoidBreakBefore = true;
   rows.push(...signature);
+  rows.push(...await signatoryRows(s, pub, structure));
+  rows.push(...await joinRows(s, pub, structure));
   rows.push(await closingRow(s, structure, pub.t('print.readOnline'), url));
+  rows.push(...await responsibleRows(s, pub, structure));
 
   const area = style.height - style.margin.top - style.margin.bottom;
   const pages = paginate(rows, area);
@@ -120,6 +124,74 @@ async function compose(pub: Publication, format: Format, scale: number): Promise
     structure: root,
   };
   return { doc, lastPageFill };
+}
+
+const small = (s: Setting, colour: Colour, extra: Partial<TextOptions> = {}): TextOptions => ({
+  size: s.style.small.size * 1.1, lineHeight: s.style.small.lineHeight, align: 'start', colour, hyphenate: false, ...extra,
+});
+
+/** When and where the statement's event is, under the date line, in the language's calendar and digits. */
+async function eventRows(s: Setting, pub: Publication, structure: StructureBuilder): Promise<Row[]> {
+  const event = publishedEvent(pub.doc, pub.source);
+  if (!event) return [];
+  const { when, zone } = formatTimeSpan(s.lang, zonedInstant(event.start, event.timeZone), event.end ? zonedInstant(event.end, event.timeZone) : undefined, event.timeZone);
+  const where = [event.place, event.address].filter(Boolean).join(s.lang.script === 'Arab' ? '، ' : ', ');
+  const node = structure.add(structure.root, 'P');
+  const options = { size: s.style.body.size, lineHeight: s.style.body.lineHeight, align: 'start' as const, colour: INK, hyphenate: false };
+  const rows = [
+    ...await textRows(s, [{ text: `${pub.t('civic.eventHeading')}: `, style: 'bold' }, { text: `${when} (${zone})`, style: 'regular' }], node, new Map(), options),
+    ...(where ? await textRows(s, [{ text: where, style: 'regular' }], structure.add(structure.root, 'P'), new Map(), options) : []),
+  ];
+  rows[0].spaceBefore = s.style.body.size * 0.8;
+  rows[0].avoidBreakBefore = true;
+  return rows;
+}
+
+/** The co-signers after the signature: a heading, then the names in one paragraph, linked where they have a site. */
+async function signatoryRows(s: Setting, pub: Publication, structure: StructureBuilder): Promise<Row[]> {
+  const signatories = publishedSignatories(pub.doc, pub.source);
+  if (signatories.length === 0) return [];
+  const heading = await textRows(s, [{ text: pub.t('civic.signatoriesHeading'), style: 'bold' }], structure.add(structure.root, 'H2'), new Map(), small(s, MUTED));
+  const node = structure.add(structure.root, 'P');
+  const runs: TextRun[] = [];
+  const links = new Map<number, StructNode>();
+  signatories.forEach((signatory, i) => {
+    if (i > 0) runs.push({ text: ' · ', style: 'regular' });
+    if (signatory.url) links.set(runs.length, structure.add(node, 'Link', { href: signatory.url }));
+    runs.push({ text: signatory.name, style: 'regular', ...(signatory.url ? { href: signatory.url } : {}) });
+  });
+  const names = await textRows(s, runs, node, links, { size: s.style.body.size, lineHeight: s.style.body.lineHeight, align: 'start', colour: INK, hyphenate: false });
+  heading[0].spaceBefore = s.style.body.size * 1.2;
+  heading[heading.length - 1].keepWithNext = true;
+  return [...heading, ...names];
+}
+
+/** The call to join: the language's sentence, then the address (left to right in every language). */
+async function joinRows(s: Setting, pub: Publication, structure: StructureBuilder): Promise<Row[]> {
+  const join = joinFor(SITE, s.lang.tag);
+  const node = structure.add(structure.root, 'P');
+  const link = structure.add(node, 'Link', { href: join.url });
+  const shown = join.url.replace(/^mailto:/, '').replace(/^https?:\/\//, '').replace(/\/$/, '');
+  const text = await textRows(s, [{ text: join.text ?? pub.t('civic.joinText'), style: 'bold' }], node, new Map(), {
+    size: s.style.body.size, lineHeight: s.style.body.lineHeight, align: 'start', colour: INK, hyphenate: false,
+  });
+  const address = await textRows(s, [{ text: shown, style: 'regular', href: join.url }], node, new Map([[0, link]]), {
+    size: s.style.body.size, lineHeight: s.style.body.lineHeight, align: s.rtl ? 'end' : 'start', direction: 'ltr', colour: ACCENT, hyphenate: false,
+  });
+  text[0].spaceBefore = s.style.body.size * 1.4;
+  text[0].avoidBreakBefore = true;
+  for (const row of [...text, ...address]) row.avoidBreakBefore = true;
+  return [...text, ...address];
+}
+
+/** The V.i.S.d.P. line German press law asks for on leaflets: who answers for them, and where. */
+async function responsibleRows(s: Setting, pub: Publication, structure: StructureBuilder): Promise<Row[]> {
+  const { responsible, address } = SITE.imprint;
+  const rows = await textRows(s, [{ text: pub.t('print.responsible', { name: [responsible, ...address].join(', ') }), style: 'regular' }],
+    structure.add(structure.root, 'P'), new Map(), { ...small(s, MUTED), size: s.style.small.size });
+  rows[0].spaceBefore = s.style.body.size * 0.8;
+  for (const row of rows) row.avoidBreakBefore = true;
+  return rows;
 }
 
 /** The statement date at noon UTC, or SOURCE_DATE_EPOCH when set (reproducible builds). */

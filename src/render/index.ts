@@ -20,16 +20,18 @@ export interface Renderers {
 const html = () => import('./html.js');
 const pdf = () => import('./pdf.js');
 const images = () => import('./images.js');
+const calendar = () => import('./calendar.js');
 
 export const renderers: Renderers = {
   kinds: {
     page: async (pub, memo) => (await html()).renderPage(pub, memo),
     pdf: async (pub, memo) => (await pdf()).renderPdfs(pub, memo),
     images: async (pub, memo) => (await images()).renderShareImages(pub, memo),
+    calendar: async (pub) => (await calendar()).renderCalendar(pub),
   },
   site: async (pubs, memo) => (await html()).renderSiteFiles(pubs, memo),
   async warm(kinds) {
-    const modules: Record<string, () => Promise<unknown>> = { page: html, site: html, pdf, images };
+    const modules: Record<string, () => Promise<unknown>> = { page: html, site: html, pdf, images, calendar };
     await Promise.all(kinds.map((kind) => modules[kind]?.()));
     if (kinds.includes('pdf')) await (await import('../typeset/harfbuzz.js')).loadAllFonts();
   },
