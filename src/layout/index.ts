@@ -184,10 +184,14 @@ async function joinRows(s: Setting, pub: Publication, structure: StructureBuilde
   return [...text, ...address];
 }
 
-/** The V.i.S.d.P. line German press law asks for on leaflets: who answers for them, and where. */
+/**
+ * The V.i.S.d.P. line German press law asks for on leaflets: who answers for them, and where.
+ * The German abbreviation and the name are bidi isolates: in a right-to-left line, their full
+ * stops and the label's “):” would otherwise move across them.
+ */
 async function responsibleRows(s: Setting, pub: Publication, structure: StructureBuilder): Promise<Row[]> {
   const { responsible, address } = SITE.imprint;
-  const rows = await textRows(s, [{ text: pub.t('print.responsible', { name: [responsible, ...address].join(', ') }), style: 'regular' }],
+  const rows = await textRows(s, [{ text: pub.t('print.responsible', { visdp: '\u2066V.i.S.d.P.\u2069', name: `\u2068${[responsible, ...address].join(', ')}\u2069` }), style: 'regular' }],
     structure.add(structure.root, 'P'), new Map(), { ...small(s, MUTED), size: s.style.small.size });
   rows[0].spaceBefore = s.style.body.size * 0.8;
   for (const row of rows) row.avoidBreakBefore = true;
