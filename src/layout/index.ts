@@ -94,8 +94,7 @@ async function compose(pub: Publication, format: Format, scale: number): Promise
   signature[0].avoidBreakBefore = true;
   rows.push(...signature);
   rows.push(...await signatoryRows(s, pub, structure));
-  rows.push(...await joinRows(s, pub, structure));
-  rows.push(await closingRow(s, structure, pub.t('print.readOnline'), url));
+  rows.push(await closingRow(s, structure, pub.t('print.readOnline'), url, await joinRows(s, pub, structure)));
   rows.push(...await responsibleRows(s, pub, structure));
 
   const area = style.height - style.margin.top - style.margin.bottom;
@@ -166,33 +165,46 @@ async function signatoryRows(s: Setting, pub: Publication, structure: StructureB
   return [...heading, ...names];
 }
 
-/** The call to join: the language's sentence, then the address (left to right in every language). */
+/** The call to join: the language's sentence, then the address (left to right in every language), beside the QR code. */
 async function joinRows(s: Setting, pub: Publication, structure: StructureBuilder): Promise<Row[]> {
   const join = joinFor(SITE, s.lang.tag);
   const node = structure.add(structure.root, 'P');
   const link = structure.add(node, 'Link', { href: join.url });
   const shown = join.url.replace(/^mailto:/, '').replace(/^https?:\/\//, '').replace(/\/$/, '');
+  const endIndent = s.style.qr + s.style.body.size;
   const text = await textRows(s, [{ text: join.text ?? pub.t('civic.joinText'), style: 'bold' }], node, new Map(), {
-    size: s.style.body.size, lineHeight: s.style.body.lineHeight, align: 'start', colour: INK, hyphenate: false,
+    size: s.style.small.size * 1.2, lineHeight: s.style.small.lineHeight, align: 'start', colour: INK, hyphenate: false, endIndent,
   });
   const address = await textRows(s, [{ text: shown, style: 'regular', href: join.url }], node, new Map([[0, link]]), {
-    size: s.style.body.size, lineHeight: s.style.body.lineHeight, align: s.rtl ? 'end' : 'start', direction: 'ltr', colour: ACCENT, hyphenate: false,
+    size: s.style.small.size * 1.2, lineHeight: s.style.small.lineHeight, align: s.rtl ? 'end' : 'start', direction: 'ltr', colour: ACCENT, hyphenate: false, endIndent,
   });
-  text[0].spaceBefore = s.style.body.size * 1.4;
-  text[0].avoidBreakBefore = true;
-  for (const row of [...text, ...address]) row.avoidBreakBefore = true;
+  // A little air between the call to join and the page's own address under it.
+  address[address.length - 1].height += s.style.small.size * 0.6;
   return [...text, ...address];
 }
 
 /**
  * The V.i.S.d.P. line German press law asks for on leaflets: who answers for them, and where.
- * The German abbreviation and the name are bidi isolates: in a right-to-left line, their full
- * stops and the label's “):” would otherwise move across them.
+ * The German abbreviation is a bidi isolate, so its full stops stay put in right-to-left text.
+ * There the name (Latin, as site.yaml writes it) gets a line of its own, set left to right:
+ * within one line with the label, pdf.js reads the whole line left to right.
  */
 async function responsibleRows(s: Setting, pub: Publication, structure: StructureBuilder): Promise<Row[]> {
   const { responsible, address } = SITE.imprint;
-  const rows = await textRows(s, [{ text: pub.t('print.responsible', { visdp: '\u2066V.i.S.d.P.\u2069', name: `\u2068${[responsible, ...address].join(', ')}\u2069` }), style: 'regular' }],
-    structure.add(structure.root, 'P'), new Map(), { ...small(s, MUTED), size: s.style.small.size });
+  const name = [responsible, ...address].join(', ');
+  const options = { ...small(s, MUTED), size: s.style.small.size };
+  const node = structure.add(structure.root, 'P');
+  const visdp = '\u2066V.i.S.d.P.\u2069';
+  let rows: Row[];
+  if (!s.rtl) {
+    rows = await textRows(s, [{ text: pub.t('print.responsible', { visdp, name }), style: 'regular' }], node, new Map(), options);
+  } else {
+    const label = pub.t('print.responsible', { visdp, name: '\u0000' }).split('\u0000').map((part) => part.trim()).filter(Boolean).join(' ');
+    rows = [
+      ...await textRows(s, [{ text: label, style: 'regular' }], node, new Map(), options),
+      ...await textRows(s, [{ text: name, style: 'regular' }], node, new Map(), { ...options, align: 'end', direction: 'ltr' }),
+    ];
+  }
   rows[0].spaceBefore = s.style.body.size * 0.8;
   for (const row of rows) row.avoidBreakBefore = true;
   return rows;
@@ -367,8 +379,8 @@ function accentBar(s: Setting): Row {
   };
 }
 
-/** The closing: a rule, then the page's address with a QR code to it on the end side. */
-async function closingRow(s: Setting, structure: StructureBuilder, readOnline: string, url: string): Promise<Row> {
+/** The closing: a rule, then `lead` (the call to join) and the page's address, with a QR code to it on the end side. */
+async function closingRow(s: Setting, structure: StructureBuilder, readOnline: string, url: string, lead: Row[] = []): Promise<Row> {
   const { style } = s;
   const qr = style.qr;
   const gap = style.body.size;
@@ -384,7 +396,7 @@ async function closingRow(s: Setting, structure: StructureBuilder, readOnline: s
   const urlRows = await textRows(s, urlRuns, paragraph, new Map([[0, link]]), {
     size: style.small.size * 1.2, lineHeight: style.small.lineHeight, align: s.rtl ? 'end' : 'start', direction: 'ltr', colour: INK, hyphenate: false, endIndent: qr + gap,
   });
-  const textRowsAll = [...labelRows, ...urlRows];
+  const textRowsAll = [...lead, ...labelRows, ...urlRows];
   const textHeight = textRowsAll.reduce((h, r) => h + r.height, 0);
   const code = await qrCode(url);
   const ruleGap = style.body.size * 0.9;
