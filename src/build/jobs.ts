@@ -7,6 +7,7 @@ import type { Publication } from '../publication.js';
 import type { Repository } from '../content/repository.js';
 import { findUi } from '../content/find.js';
 import { shareImageInputs } from '../render/card-text.js';
+import { calendarInputs } from '../render/calendar-inputs.js';
 import { hashParts } from './hash.js';
 
 export type Output = 'html' | 'pdf' | 'images';
@@ -29,7 +30,8 @@ export const PUBLICATION_JOBS: JobKind[] = [
   // Share images show the title, the quote and a few labels: an edit to the body leaves them be.
   { kind: 'images', output: 'images', name: 'share images', inputs: shareImageInputs },
   { kind: 'page', output: 'html', name: 'HTML page' },
-  { kind: 'calendar', output: 'html', name: 'calendar file (.ics)' },
+  // The .ics file shows only the event, the title and the summary.
+  { kind: 'calendar', output: 'html', name: 'calendar file (.ics)', inputs: calendarInputs },
 ];
 
 export interface Job {

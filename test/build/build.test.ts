@@ -49,8 +49,8 @@ describe('build', () => {
       expect(files).toContain(`release/alpha-${lang}.zip`);
     }
     expect(files).toEqual(expect.arrayContaining(['index.html', 'sitemap.xml', 'manifest.json', 'release/alpha-all.zip']));
-    // 4 languages × 3 jobs + the site job
-    expect(result.built).toBe(13);
+    // 4 languages × 4 jobs (page, PDFs, images, calendar) + the site job
+    expect(result.built).toBe(17);
     expect(result.cached).toBe(0);
 
     const manifest = JSON.parse(read(root, 'manifest.json'));
@@ -191,7 +191,7 @@ describe('build', () => {
     await run(a, { workers: 0 });
     const threads = await run(b, { workers: undefined });
     expect(snapshot(path.join(b, 'dist'))).toEqual(snapshot(path.join(a, 'dist')));
-    expect(threads.built).toBe(4 * 3 + 1);
+    expect(threads.built).toBe(4 * 4 + 1);
     for (const root of [c, d]) writeTranslation(root, 'ru', 'alpha', 'CHECK-ERROR here.');
     await run(c, { workers: 0, partial: true });
     await run(d, { workers: 2, partial: true });
@@ -218,7 +218,7 @@ describe('build', () => {
     const b = repo(['alpha', 'beta']);
     await run(a, { workers: 0 });
     const threaded = await run(b, { workers: 2 });
-    expect(threaded.built).toBe(2 * 4 * 3 + 1);
+    expect(threaded.built).toBe(2 * 4 * 4 + 1);
     expect(snapshot(path.join(b, 'dist'))).toEqual(snapshot(path.join(a, 'dist')));
   });
 

@@ -51,6 +51,6 @@ export function imprintBlock(t: Publication['t']): Element {
   const { responsible, address, email } = SITE.imprint;
   return h('section', { className: ['imprint'], id: 'imprint', ariaLabelledBy: ['imprint-heading'] },
     h('h2', { id: 'imprint-heading' }, t('civic.imprint')),
-    h('p', {}, `${t('civic.imprintResponsible')}: `, [responsible, ...address].join(', '),
+    h('p', {}, t('civic.imprintResponsible', { name: [responsible, ...address].join(', ') }),
       email ? [' · ', h('a', { href: `mailto:${email}`, dir: 'ltr' }, email)] : null));
 }
