@@ -54,10 +54,14 @@ export interface JoinSettings extends JoinEntry {
   languages: Record<string, JoinEntry>;
 }
 
-/** The call to action in one language: its own url and text where given, else English's. */
+/**
+ * The call to action in one language: its own url and text where given; else English's url,
+ * and English's text only on English pages (other pages say their UI string, in their words).
+ */
 export function joinFor(site: Pick<SiteSettings, 'join'>, lang: string): JoinEntry & { url: string } {
   const own = site.join.languages[lang] ?? {};
-  return { url: own.url ?? site.join.url, text: own.text ?? (own.url ? undefined : site.join.text) };
+  const text = own.text ?? (lang === 'en' ? site.join.text : undefined);
+  return text ? { url: own.url ?? site.join.url, text } : { url: own.url ?? site.join.url };
 }
 
 /** A mistake in site.yaml, with its place: `message` reads `site.yaml:12:3: …`. */

@@ -63,12 +63,14 @@ describe('event', () => {
 });
 
 describe('site.yaml join and imprint', () => {
-  it('gives each language its own link and text, English where it has none', () => {
+  it('gives each language its own link and text; the English link where it has none', () => {
     const text = SITE_TEXT.replace(/^join:\n {2}url: .*$/m, 'join:\n  url: https://psl.example/join/\n  text: Join us.\n  de:\n    url: https://psl.example/mitmachen/\n    text: Mach mit.\n  ru:\n    text: Вступайте.');
     const site = parseSite(text, 'site.yaml', {});
     expect(joinFor(site, 'de')).toEqual({ url: 'https://psl.example/mitmachen/', text: 'Mach mit.' });
     expect(joinFor(site, 'ru')).toEqual({ url: 'https://psl.example/join/', text: 'Вступайте.' });
-    expect(joinFor(site, 'fa')).toEqual({ url: 'https://psl.example/join/', text: 'Join us.' });
+    expect(joinFor(site, 'en')).toEqual({ url: 'https://psl.example/join/', text: 'Join us.' });
+    // Persian readers get the link and their own UI string, not an English sentence.
+    expect(joinFor(site, 'fa')).toEqual({ url: 'https://psl.example/join/' });
   });
 
   it('names the line of a wrong join link or an unknown language', () => {
