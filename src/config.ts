@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LANGUAGES } from './languages.js';
 import { LineCounter, parseDocument, isMap, isSeq, type Document as YamlDocument } from 'yaml';
 
 export interface Mirror {
@@ -35,8 +36,32 @@ export interface SiteSettings {
   mirrors: Mirror[];
   colours: { ink: string; paper: string; accent: string; muted: string };
   contact: { email?: string; url?: string };
-  join: { url: string };
-  imprint: { responsible: string };
+  /** Where readers can join: the English link and text, and any language's own (joinFor picks one). */
+  join: JoinSettings;
+  /** Who answers for what is published: the Impressum and the leaflets' V.i.S.d.P. line. */
+  imprint: { responsible: string; address: string[]; email?: string };
+}
+
+/** A link (web or mailto) and/or a sentence to show with it. */
+export interface JoinEntry {
+  url?: string;
+  text?: string;
+}
+
+export interface JoinSettings extends JoinEntry {
+  url: string;
+  /** Per language tag, what differs from English. */
+  languages: Record<string, JoinEntry>;
+}
+
+/**
+ * The call to action in one language: its own url and text where given; else English's url,
+ * and English's text only on English pages (other pages say their UI string, in their words).
+ */
+export function joinFor(site: Pick<SiteSettings, 'join'>, lang: string): JoinEntry & { url: string } {
+  const own = site.join.languages[lang] ?? {};
+  const text = own.text ?? (lang === 'en' ? site.join.text : undefined);
+  return text ? { url: own.url ?? site.join.url, text } : { url: own.url ?? site.join.url };
 }
 
 /** A mistake in site.yaml, with its place: `message` reads `site.yaml:12:3: …`. */
@@ -152,9 +177,46 @@ export function parseSite(text: string, file = SITE_FILE, env: Record<string, st
     mirrors,
     colours,
     contact,
-    join: { url: string(['join', 'url'], url) },
-    imprint: { responsible: string(['imprint', 'responsible']) },
+    join: readJoin(),
+    imprint: readImprint(),
   };
+
+  function readJoin(): JoinSettings {
+    if (!isMap(doc.get('join', true))) at(place(['join']), 'The setting “join” is missing; give url: (a web page or mailto:address) under it.');
+    const link = (v: string) => (/^mailto:[^@\s]+@[^@\s]+$/.test(v) ? undefined : url(v));
+    const text = (keys: string[]) => ((doc as YamlDocument).getIn(keys) === undefined ? undefined : string(keys));
+    const join: JoinSettings = { url: string(['join', 'url'], link), languages: {} };
+    const english = text(['join', 'text']);
+    if (english) join.text = english;
+    for (const item of (doc.get('join', true) as { items: Array<{ key: unknown }> }).items) {
+      const key = String((item.key as { value?: unknown })?.value ?? item.key);
+      if (key === 'url' || key === 'text') continue;
+      if (!LANGUAGES.some((l) => l.tag === key)) {
+        at(place(['join', key]), `The setting “join.${key}” is not a language of the site (${LANGUAGES.map((l) => l.tag).join(', ')}); write url:, text:, or a language tag with url: and/or text: under it.`);
+      }
+      if (!isMap(doc.getIn(['join', key], true))) at(place(['join', key]), `The setting “join.${key}” must list url: and/or text: for that language, one per line, indented.`);
+      const entry: JoinEntry = {};
+      if ((doc as YamlDocument).getIn(['join', key, 'url']) !== undefined) entry.url = string(['join', key, 'url'], link);
+      const own = text(['join', key, 'text']);
+      if (own) entry.text = own;
+      if (!entry.url && !entry.text) at(place(['join', key]), `The setting “join.${key}” needs a url: or a text:.`);
+      join.languages[key] = entry;
+    }
+    return join;
+  }
+
+  function readImprint(): SiteSettings['imprint'] {
+    const responsible = string(['imprint', 'responsible']);
+    const given = (doc as YamlDocument).getIn(['imprint', 'address']);
+    let address: string[] = [];
+    if (typeof given === 'string') address = given.split('\n');
+    else if (isSeq(doc.getIn(['imprint', 'address'], true))) address = (doc.getIn(['imprint', 'address'], true) as { items: unknown[] }).items.map((_, i) => string(['imprint', 'address', i] as unknown as string[]));
+    else if (given !== undefined && given !== null) at(place(['imprint', 'address']), 'The setting “imprint.address” must be the postal address as text, or a list of its lines.');
+    address = address.map((l) => l.trim()).filter(Boolean);
+    const imprint: SiteSettings['imprint'] = { responsible, address };
+    if ((doc as YamlDocument).getIn(['imprint', 'email']) !== undefined) imprint.email = string(['imprint', 'email'], (v) => (/^[^@\s]+@[^@\s]+$/.test(v) ? undefined : `must be an email address (found “${v}”).`));
+    return imprint;
+  }
 }
 
 function colour(v: string): string | undefined {

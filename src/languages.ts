@@ -178,3 +178,26 @@ function formatter<F>(cache: Map<string, F>, lang: Language, make: () => F): F {
   if (!f) cache.set(key, (f = make()));
   return f;
 }
+
+/**
+ * A time span as the language writes it, in the language's digits and calendar (Solar Hijri
+ * for Persian and Dari), at the wall clock of `timeZone`; and the zone's name, since readers in
+ * exile live in other zones than the event. The day and the hours are formatted apart: ICU's
+ * one pattern for both puts the Persian weekday after the year.
+ */
+export function formatTimeSpan(lang: Language, start: number, end: number | undefined, timeZone: string): { when: string; zone: string } {
+  const locale = intlLocale(lang);
+  const hours = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone });
+  const sameDay = end === undefined || formatDay(lang, start, timeZone) === formatDay(lang, end, timeZone);
+  const comma = lang.script === 'Arab' ? '، ' : ', ';
+  const when = sameDay
+    ? `${formatDay(lang, start, timeZone)}${comma}${end === undefined ? hours.format(start) : hours.formatRange(start, end)}`
+    : new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).formatRange(start, end!);
+  const zone = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'long' }).formatToParts(start).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  return { when, zone };
+}
+
+/** A day as the language writes it (long form, its digits and calendar) at the wall clock of `timeZone`. */
+export function formatDay(lang: Language, instant: number, timeZone: string): string {
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'long', timeZone }).format(instant);
+}

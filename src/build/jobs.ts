@@ -7,6 +7,7 @@ import type { Publication } from '../publication.js';
 import type { Repository } from '../content/repository.js';
 import { findUi } from '../content/find.js';
 import { shareImageInputs } from '../render/card-text.js';
+import { calendarInputs } from '../render/calendar-inputs.js';
 import { hashParts } from './hash.js';
 
 export type Output = 'html' | 'pdf' | 'images';
@@ -30,6 +31,8 @@ export const PUBLICATION_JOBS: JobKind[] = [
   { kind: 'images', output: 'images', name: 'share images', inputs: shareImageInputs },
   { kind: 'page', output: 'html', name: 'HTML page' },
   { kind: 'posts', output: 'html', name: 'post kit' },
+  // The .ics file shows only the event, the title and the summary.
+  { kind: 'calendar', output: 'html', name: 'calendar file (.ics)', inputs: calendarInputs },
 ];
 
 export interface Job {

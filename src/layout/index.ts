@@ -4,8 +4,9 @@
  * paginated with keep-with-next for headings and no single line of a paragraph left alone
  * at the top or bottom of a page; then each page gets its running header and folio.
  */
-import { SITE } from '../config.js';
-import { formatDate, formatNumber, type Language } from '../languages.js';
+import { joinFor, SITE } from '../config.js';
+import { publishedEvent, publishedSignatories, zonedInstant } from '../content/civic.js';
+import { formatDate, formatNumber, formatTimeSpan, type Language } from '../languages.js';
 import { absoluteUrl, artefactPaths, type Publication } from '../publication.js';
 import { layoutParagraph } from '../typeset/index.js';
 import type { Align, ParagraphLayout, TextRun } from '../typeset/types.js';
@@ -70,7 +71,7 @@ async function compose(pub: Publication, format: Format, scale: number): Promise
     size: style.small.size * 1.1, lineHeight: style.small.lineHeight, align: 'start', colour: MUTED, hyphenate: false,
   });
   dateRows[0].spaceBefore = style.body.size * 0.5;
-  rows.push(...dateRows, accentBar(s));
+  rows.push(...dateRows, ...await eventRows(s, pub, structure), accentBar(s));
 
   const blocks = bodyBlocks(pub.doc.tree, lang, structure, root);
   for (const [index, block] of blocks.entries()) {
@@ -92,7 +93,9 @@ async function compose(pub: Publication, format: Format, scale: number): Promise
   // The signature never stands alone at the top of a page: it ends the text it signs.
   signature[0].avoidBreakBefore = true;
   rows.push(...signature);
-  rows.push(await closingRow(s, structure, pub.t('print.readOnline'), url));
+  rows.push(...await signatoryRows(s, pub, structure));
+  rows.push(await closingRow(s, structure, pub.t('print.readOnline'), url, await joinRows(s, pub, structure)));
+  rows.push(...await responsibleRows(s, pub, structure));
 
   const area = style.height - style.margin.top - style.margin.bottom;
   const pages = paginate(rows, area);
@@ -120,6 +123,91 @@ async function compose(pub: Publication, format: Format, scale: number): Promise
     structure: root,
   };
   return { doc, lastPageFill };
+}
+
+const small = (s: Setting, colour: Colour, extra: Partial<TextOptions> = {}): TextOptions => ({
+  size: s.style.small.size * 1.1, lineHeight: s.style.small.lineHeight, align: 'start', colour, hyphenate: false, ...extra,
+});
+
+/** When and where the statement's event is, under the date line, in the language's calendar and digits. */
+async function eventRows(s: Setting, pub: Publication, structure: StructureBuilder): Promise<Row[]> {
+  const event = publishedEvent(pub.doc, pub.source);
+  if (!event) return [];
+  const { when, zone } = formatTimeSpan(s.lang, zonedInstant(event.start, event.timeZone), event.end ? zonedInstant(event.end, event.timeZone) : undefined, event.timeZone);
+  const where = [event.place, event.address].filter(Boolean).join(s.lang.script === 'Arab' ? '، ' : ', ');
+  const node = structure.add(structure.root, 'P');
+  const options = { size: s.style.body.size, lineHeight: s.style.body.lineHeight, align: 'start' as const, colour: INK, hyphenate: false };
+  const rows = [
+    ...await textRows(s, [{ text: `${pub.t('civic.eventHeading')}: `, style: 'bold' }, { text: `${when} (${zone})`, style: 'regular' }], node, new Map(), options),
+    ...(where ? await textRows(s, [{ text: where, style: 'regular' }], structure.add(structure.root, 'P'), new Map(), options) : []),
+  ];
+  rows[0].spaceBefore = s.style.body.size * 0.8;
+  rows[0].avoidBreakBefore = true;
+  return rows;
+}
+
+/** The co-signers after the signature: a heading, then the names in one paragraph, linked where they have a site. */
+async function signatoryRows(s: Setting, pub: Publication, structure: StructureBuilder): Promise<Row[]> {
+  const signatories = publishedSignatories(pub.doc, pub.source);
+  if (signatories.length === 0) return [];
+  const heading = await textRows(s, [{ text: pub.t('civic.signatoriesHeading'), style: 'bold' }], structure.add(structure.root, 'H2'), new Map(), small(s, MUTED));
+  const node = structure.add(structure.root, 'P');
+  const runs: TextRun[] = [];
+  const links = new Map<number, StructNode>();
+  signatories.forEach((signatory, i) => {
+    if (i > 0) runs.push({ text: ' · ', style: 'regular' });
+    if (signatory.url) links.set(runs.length, structure.add(node, 'Link', { href: signatory.url }));
+    runs.push({ text: signatory.name, style: 'regular', ...(signatory.url ? { href: signatory.url } : {}) });
+  });
+  const names = await textRows(s, runs, node, links, { size: s.style.body.size, lineHeight: s.style.body.lineHeight, align: 'start', colour: INK, hyphenate: false });
+  heading[0].spaceBefore = s.style.body.size * 1.2;
+  heading[heading.length - 1].keepWithNext = true;
+  return [...heading, ...names];
+}
+
+/** The call to join: the language's sentence, then the address (left to right in every language), beside the QR code. */
+async function joinRows(s: Setting, pub: Publication, structure: StructureBuilder): Promise<Row[]> {
+  const join = joinFor(SITE, s.lang.tag);
+  const node = structure.add(structure.root, 'P');
+  const link = structure.add(node, 'Link', { href: join.url });
+  const shown = join.url.replace(/^mailto:/, '').replace(/^https?:\/\//, '').replace(/\/$/, '');
+  const endIndent = s.style.qr + s.style.body.size;
+  const text = await textRows(s, [{ text: join.text ?? pub.t('civic.joinText'), style: 'bold' }], node, new Map(), {
+    size: s.style.small.size * 1.2, lineHeight: s.style.small.lineHeight, align: 'start', colour: INK, hyphenate: false, endIndent,
+  });
+  const address = await textRows(s, [{ text: shown, style: 'regular', href: join.url }], node, new Map([[0, link]]), {
+    size: s.style.small.size * 1.2, lineHeight: s.style.small.lineHeight, align: s.rtl ? 'end' : 'start', direction: 'ltr', colour: ACCENT, hyphenate: false, endIndent,
+  });
+  // A little air between the call to join and the page's own address under it.
+  address[address.length - 1].height += s.style.small.size * 0.6;
+  return [...text, ...address];
+}
+
+/**
+ * The V.i.S.d.P. line German press law asks for on leaflets: who answers for them, and where.
+ * The German abbreviation is a bidi isolate, so its full stops stay put in right-to-left text.
+ * There the name (Latin, as site.yaml writes it) gets a line of its own, set left to right:
+ * within one line with the label, pdf.js reads the whole line left to right.
+ */
+async function responsibleRows(s: Setting, pub: Publication, structure: StructureBuilder): Promise<Row[]> {
+  const { responsible, address } = SITE.imprint;
+  const name = [responsible, ...address].join(', ');
+  const options = { ...small(s, MUTED), size: s.style.small.size };
+  const node = structure.add(structure.root, 'P');
+  const visdp = '\u2066V.i.S.d.P.\u2069';
+  let rows: Row[];
+  if (!s.rtl) {
+    rows = await textRows(s, [{ text: pub.t('print.responsible', { visdp, name }), style: 'regular' }], node, new Map(), options);
+  } else {
+    const label = pub.t('print.responsible', { visdp, name: '\u0000' }).split('\u0000').map((part) => part.trim()).filter(Boolean).join(' ');
+    rows = [
+      ...await textRows(s, [{ text: label, style: 'regular' }], node, new Map(), options),
+      ...await textRows(s, [{ text: name, style: 'regular' }], node, new Map(), { ...options, align: 'end', direction: 'ltr' }),
+    ];
+  }
+  rows[0].spaceBefore = s.style.body.size * 0.8;
+  for (const row of rows) row.avoidBreakBefore = true;
+  return rows;
 }
 
 /** The statement date at noon UTC, or SOURCE_DATE_EPOCH when set (reproducible builds). */
@@ -291,8 +379,8 @@ function accentBar(s: Setting): Row {
   };
 }
 
-/** The closing: a rule, then the page's address with a QR code to it on the end side. */
-async function closingRow(s: Setting, structure: StructureBuilder, readOnline: string, url: string): Promise<Row> {
+/** The closing: a rule, then `lead` (the call to join) and the page's address, with a QR code to it on the end side. */
+async function closingRow(s: Setting, structure: StructureBuilder, readOnline: string, url: string, lead: Row[] = []): Promise<Row> {
   const { style } = s;
   const qr = style.qr;
   const gap = style.body.size;
@@ -308,7 +396,7 @@ async function closingRow(s: Setting, structure: StructureBuilder, readOnline: s
   const urlRows = await textRows(s, urlRuns, paragraph, new Map([[0, link]]), {
     size: style.small.size * 1.2, lineHeight: style.small.lineHeight, align: s.rtl ? 'end' : 'start', direction: 'ltr', colour: INK, hyphenate: false, endIndent: qr + gap,
   });
-  const textRowsAll = [...labelRows, ...urlRows];
+  const textRowsAll = [...lead, ...labelRows, ...urlRows];
   const textHeight = textRowsAll.reduce((h, r) => h + r.height, 0);
   const code = await qrCode(url);
   const ruleGap = style.body.size * 0.9;

@@ -21,6 +21,7 @@ const html = () => import('./html.js');
 const pdf = () => import('./pdf.js');
 const images = () => import('./images.js');
 const posts = () => import('./posts.js');
+const calendar = () => import('./calendar.js');
 
 export const renderers: Renderers = {
   kinds: {
@@ -28,10 +29,11 @@ export const renderers: Renderers = {
     pdf: async (pub, memo) => (await pdf()).renderPdfs(pub, memo),
     images: async (pub) => (await images()).renderShareImages(pub),
     posts: async (pub) => (await posts()).renderPosts(pub),
+    calendar: async (pub) => (await calendar()).renderCalendar(pub),
   },
   site: async (pubs, memo) => (await html()).renderSiteFiles(pubs, memo),
   async warm(kinds) {
-    const modules: Record<string, () => Promise<unknown>> = { page: html, site: html, pdf, images, posts };
+    const modules: Record<string, () => Promise<unknown>> = { page: html, site: html, pdf, images, posts, calendar };
     await Promise.all(kinds.map((kind) => modules[kind]?.()));
     if (kinds.includes('pdf')) await (await import('../typeset/harfbuzz.js')).loadAllFonts();
   },

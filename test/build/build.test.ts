@@ -49,8 +49,8 @@ describe('build', () => {
       expect(files).toContain(`release/alpha-${lang}.zip`);
     }
     expect(files).toEqual(expect.arrayContaining(['index.html', 'sitemap.xml', 'manifest.json', 'release/alpha-all.zip']));
-    // 4 languages × 4 jobs + the site job
-    expect(result.built).toBe(17);
+    // 4 languages × 5 jobs (page, PDFs, images, posts, calendar) + the site job
+    expect(result.built).toBe(21);
     expect(result.cached).toBe(0);
 
     const manifest = JSON.parse(read(root, 'manifest.json'));

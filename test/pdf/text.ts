@@ -9,17 +9,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { toString } from 'mdast-util-to-string';
 import type { Nodes, Root } from 'mdast';
-import { SITE } from '../../src/config.js';
+import { joinFor, SITE } from '../../src/config.js';
 import { formatDate } from '../../src/languages.js';
 import { absoluteUrl, artefactPaths, type Publication } from '../../src/publication.js';
 import { tempDir as makeTempDir } from '../support/temp.js';
 
 
-/** The text a reader of the printed statement sees: title, date, body, signature, closing. */
+/** The text a reader of the printed statement sees: title, date, body, signature, the call to join, closing, V.i.S.d.P. (no event or co-signers: the real statements have none). */
 export function referenceText(pub: Publication): string {
   const url = absoluteUrl(SITE.baseUrl, artefactPaths(pub.slug, pub.lang.tag).page);
   const body = (pub.doc.tree as Root).children.filter((n) => n.type !== 'yaml').map((n) => plain(n)).join('\n');
-  return [String(pub.doc.data.title ?? ''), formatDate(pub.lang, pub.date), body, pub.t('site.signature'), pub.t('print.readOnline'), url].join('\n');
+  const join = joinFor(SITE, pub.lang.tag);
+  const responsible = pub.t('print.responsible', { visdp: 'V.i.S.d.P.', name: [SITE.imprint.responsible, ...SITE.imprint.address].join(', ') });
+  return [
+    String(pub.doc.data.title ?? ''), formatDate(pub.lang, pub.date), body, pub.t('site.signature'),
+    join.text ?? pub.t('civic.joinText'), join.url.replace(/^mailto:|^https?:\/\/|\/$/g, ''),
+    pub.t('print.readOnline'), url, responsible,
+  ].join('\n');
 }
 
 /** Plain text of a node, with hard line breaks as line breaks. */

@@ -42,9 +42,15 @@ import staleTranslation from './stale-translation.js';
 import encodingBom from './encoding-bom.js';
 import lineEndings from './line-endings.js';
 import checkIgnoreComment from './check-ignore-comment.js';
+import signatoriesFormat from './signatories-format.js';
+import signatoriesCount from './signatories-count.js';
+import signatoriesLinks from './signatories-links.js';
+import eventFormat from './event-format.js';
+import eventMatch from './event-match.js';
 
 export const RULES: Rule[] = [
   missingTranslation, missingUi, orphanTranslation, frontMatterRequired, summaryLength, postsFit, statusValue, quoteInBody,
+  signatoriesFormat, signatoriesCount, signatoriesLinks, eventFormat, eventMatch,
   uiMissingKey, uiExtraKey, uiVariables, uiPluralForms,
   structureBlocks, structureLinks, structureNumbers, duplicateTitle,
   untranslatedBlock, wrongScript, todoMarker, emptyBlock,

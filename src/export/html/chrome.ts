@@ -8,6 +8,7 @@ import type { Language } from '../../languages.js';
 import { h } from './h.js';
 import { otherAddresses, relativeUrl } from './urls.js';
 import { feedPath } from './head.js';
+import { imprintBlock } from './civic.js';
 
 export interface LanguageLink {
   lang: Language;
@@ -58,5 +59,6 @@ export function footer(t: TFunction, lang: Language, fromDir: string, pagePath?:
       elsewhere.length > 0
         ? h('p', { className: ['mirrors'] }, t('nav.alsoAt'), ' ',
           elsewhere.map((m, i) => [i > 0 ? ' · ' : '', h('a', { href: m.url, dir: 'ltr' }, m.name)]))
-        : null));
+        : null,
+      imprintBlock(t)));
 }

@@ -12,6 +12,9 @@ import { statementHead } from './head.js';
 import { footer, languageNav, masthead, skipLink } from './chrome.js';
 import { relativeUrl } from './urls.js';
 import { shareSection } from './share.js';
+import { eventSection, joinSection, signatoriesSection } from './civic.js';
+import { publishedEvent, publishedSignatories } from '../../content/civic.js';
+import { calendarPath } from '../calendar/index.js';
 
 /** The value of a UI string, or undefined when the language has no such key. */
 export function optional(t: Publication['t'], key: string): string | undefined {
@@ -35,10 +38,14 @@ export async function statementTree(pub: Publication): Promise<Root> {
     (pub.draft ?? isDraft(doc, lang)) ? h('p', { className: ['notice'], role: 'note' }, t('statement.draftNotice')) : null,
     doc.data.summary ? h('p', { className: ['lede'] }, String(doc.data.summary)) : null);
 
+  const event = publishedEvent(doc, pub.source);
   const article = h('article', {},
     header,
+    event ? eventSection(pub, event, here, calendarPath(here, slug, lang.tag)) : null,
     h('div', { className: ['body'] }, body.children as Element[]),
-    h('p', { className: ['signature'] }, t('site.signature')));
+    h('p', { className: ['signature'] }, t('site.signature')),
+    signatoriesSection(pub, publishedSignatories(doc, pub.source)),
+    joinSection(pub));
 
   const main = h('main', { id: 'statement' },
     h('div', { className: ['wrap'] }, article, downloads(pub, here), shareSection(pub, here)));

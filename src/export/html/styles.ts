@@ -57,6 +57,18 @@ h1{font-size:clamp(1.7rem,1.25rem + 2.2vw,2.5rem);line-height:1.18;margin:0 0 .9
 .share p{margin:0 0 1rem;color:var(--muted);font-size:.9375rem}
 .share label{display:block;font-size:.9375rem;margin:0 0 .3rem}
 .share textarea{display:block;inline-size:100%;font:inherit;font-size:.9375rem;line-height:1.5;color:var(--ink);background:var(--paper);border:1px solid var(--rule);padding:.5rem;margin:0 0 .3rem;resize:vertical}
+.event{background:var(--panel);border-inline-start:.25rem solid var(--accent);padding:.7rem 1rem;margin:0 0 1.8rem}
+.event h2,.signatories h2,.join h2{font-size:1.125rem;line-height:1.3;margin:0 0 .5rem}
+.event dl{margin:0 0 .5rem;display:grid;grid-template-columns:auto 1fr;gap:.2rem 1rem}
+.event dt{color:var(--muted)}.event dd{margin:0}.event p{margin:0}
+.signatories{margin-block-start:2rem}
+.signatories ul{margin:0;padding-inline-start:1.2em}
+.join{margin-block-start:2rem;padding-block-start:1rem;border-block-start:1px solid var(--rule)}
+.join p{margin:0}
+.site-footer .imprint{margin-block-start:1rem;font-size:.875rem}
+.site-footer .imprint h2{font-size:inherit;display:inline;margin:0}
+.site-footer .imprint h2::after{content:" · "}
+.site-footer .imprint p{display:inline;margin:0}
 .site-footer{border-block-start:1px solid var(--rule);padding-block:1.25rem 2rem;font-size:.9375rem;color:var(--muted)}
 .site-footer ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.4rem 1.5rem}
 .site-footer .mirrors{margin:.6rem 0 0}
