@@ -10,6 +10,7 @@ import { unzipSync } from 'fflate';
 import { build, type BuildOptions } from '../../src/build/build.js';
 import { BuildError } from '../../src/build/errors.js';
 import { Cache } from '../../src/build/cache.js';
+import { PUBLICATION_JOBS } from '../../src/build/jobs.js';
 import { fakeChecker } from './fixtures/checker.js';
 import { FAKE_RENDERERS, removeRepo, snapshot, tempRepo, writeTranslation } from './support.js';
 
@@ -50,6 +51,7 @@ describe('build', () => {
     }
     expect(files).toEqual(expect.arrayContaining(['index.html', 'sitemap.xml', 'manifest.json', 'release/alpha-all.zip']));
     // 4 languages × 5 jobs (page, PDFs, images, posts, calendar) + the site job
+    expect(PUBLICATION_JOBS.length).toBe(5);
     expect(result.built).toBe(21);
     expect(result.cached).toBe(0);
 
@@ -191,7 +193,7 @@ describe('build', () => {
     await run(a, { workers: 0 });
     const threads = await run(b, { workers: undefined });
     expect(snapshot(path.join(b, 'dist'))).toEqual(snapshot(path.join(a, 'dist')));
-    expect(threads.built).toBe(4 * 4 + 1);
+    expect(threads.built).toBe(4 * PUBLICATION_JOBS.length + 1);
     for (const root of [c, d]) writeTranslation(root, 'ru', 'alpha', 'CHECK-ERROR here.');
     await run(c, { workers: 0, partial: true });
     await run(d, { workers: 2, partial: true });
@@ -218,7 +220,7 @@ describe('build', () => {
     const b = repo(['alpha', 'beta']);
     await run(a, { workers: 0 });
     const threaded = await run(b, { workers: 2 });
-    expect(threaded.built).toBe(2 * 4 * 4 + 1);
+    expect(threaded.built).toBe(2 * 4 * PUBLICATION_JOBS.length + 1);
     expect(snapshot(path.join(b, 'dist'))).toEqual(snapshot(path.join(a, 'dist')));
   });
 

@@ -51,6 +51,37 @@ const NOT_IN_TEXT = /quote in the front matter does not occur in the text/;
 const COPY_QUOTE = /Copy the quote exactly from the translated paragraph/;
 const STILL_ENGLISH = /still the English text of statements\/sample\.md line 13/;
 
+
+// Co-signers and events: a source with both, and files with front-matter lines added.
+const SIGNATORIES = [
+  'signatories:',
+  '  - name: Solidarity Network',
+  '    url: https://solidarity.example/',
+  '  - Exiles Against War',
+  '  - name: Free Belarus Initiative',
+  '    url: https://free-belarus.example/',
+];
+const EVENT = ['event:', '  start: 2026-12-12T14:00', '  end: 2026-12-12T17:00', '  timezone: Europe/Berlin', '  place: Brandenburg Gate'];
+/** `text` with `lines` added at the end of its front matter. */
+function withFrontMatter(text: string, lines: string[]): string {
+  const end = text.indexOf('\n---', 4);
+  return `${text.slice(0, end)}\n${lines.join('\n')}${text.slice(end)}`;
+}
+/** The line of `text` holding `needle`, counted from 1. */
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+const civicSource = () => withFrontMatter(fixture('source.md'), [...SIGNATORIES, ...EVENT]);
+const civicRu = (lines: string[]) => withFrontMatter(fixture('good/ru.md'), lines);
+const SOURCE_FILE = 'statements/sample.md';
+const RU = 'translations/ru/sample.md';
+const BAD_LINK = () => withFrontMatter(fixture('source.md'), [...SIGNATORIES.slice(0, 5), '    url: javascript:alert(1)']);
+const NO_NAME = () => withFrontMatter(fixture('source.md'), ['signatories:', '  - url: https://a.example/']);
+const ONE_MISSING = () => civicRu(['signatories:', '  - name: Сеть солидарности', '    url: https://solidarity.example/', '  - Эмигранты против войны']);
+const OTHER_LINK = () => civicRu(['signatories:', '  - name: Сеть солидарности', '    url: https://solidarity.example/', '  - Эмигранты против войны', '  - name: Свободная Беларусь', '    url: https://elsewhere.example/']);
+const BAD_EVENT = () => withFrontMatter(fixture('source.md'), ['event:', '  start: 12.12.2026 14:00', '  timezone: Berlin/Mitte']);
+const NO_ZONE = () => withFrontMatter(fixture('source.md'), ['event:', '  start: 2026-12-12T14:00']);
+const LATER = () => civicRu(['event:', '  start: 2026-12-12T15:00', '  end: 2026-12-12T17:00', '  timezone: Europe/Berlin', '  place: Бранденбургские ворота']);
+const MOSCOW = () => civicRu(['event:', '  start: 2026-12-12T14:00', '  end: 2026-12-12T17:00', '  timezone: Europe/Moscow']);
+
 const ROWS: Row[] = [
   // Completeness
   {
@@ -300,6 +331,46 @@ const ROWS: Row[] = [
       { line: 18, column: 1, message: /names “homoglif”, which is not a rule of the check/, fix: /Write the rule id exactly as the check prints it/ },
     ],
   },
+  // Co-signers and events
+  {
+    rule: 'signatories-format', name: 'a javascript: link', source: BAD_LINK, file: SOURCE_FILE,
+    expect: [{ line: lineOf(BAD_LINK(), 'javascript:'), column: 10, message: /“Free Belarus Initiative” \(javascript:alert\(1\)\) is not a web address/, fix: /https:\/\// }],
+  },
+  {
+    rule: 'signatories-format', name: 'an entry without a name', source: NO_NAME, file: SOURCE_FILE,
+    expect: [{ line: lineOf(NO_NAME(), 'url: https://a.example/'), column: 5, message: /^Signatory 1 has no name\.$/, fix: /name:/ }],
+  },
+  {
+    rule: 'signatories-count', name: 'a translation with one signatory missing', source: civicSource, files: () => ({ [RU]: ONE_MISSING() }), file: RU,
+    expect: [{ line: lineOf(ONE_MISSING(), 'signatories:') + 1, column: 3, message: /^This translation lists 2 signatories, the English text 3: 1 missing\.$/, fix: /Free Belarus Initiative.*remove the field|remove the field.*Free Belarus Initiative/s }],
+  },
+  {
+    rule: 'signatories-links', name: 'a link other than the English entry’s', source: civicSource, files: () => ({ [RU]: OTHER_LINK() }), file: RU,
+    expect: [{
+      line: lineOf(OTHER_LINK(), 'Свободная Беларусь'), column: 5,
+      message: /^Signatory 3 \(Свободная Беларусь\) links to https:\/\/elsewhere\.example\/, but the English entry Free Belarus Initiative links to https:\/\/free-belarus\.example\/\.$/,
+      fix: /^Write url: https:\/\/free-belarus\.example\/ for this entry, and keep the entries in the English order\.$/,
+    }],
+  },
+  {
+    rule: 'event-format', name: 'a start that is no date and time, an unknown zone', source: BAD_EVENT, file: SOURCE_FILE,
+    expect: [
+      { line: lineOf(BAD_EVENT(), 'start:'), column: 10, message: /^The event’s start “12\.12\.2026 14:00” is not a date and time written YYYY-MM-DDTHH:MM\.$/, fix: /start: 2026-12-12T14:00/ },
+      { line: lineOf(BAD_EVENT(), 'timezone:'), column: 13, message: /^“Berlin\/Mitte” is not a time zone name\.$/, fix: /IANA/ },
+    ],
+  },
+  {
+    rule: 'event-format', name: 'an event without a time zone', source: NO_ZONE, file: SOURCE_FILE,
+    expect: [{ line: lineOf(NO_ZONE(), 'event:') + 1, column: 3, message: /no time zone/, fix: /timezone: Europe\/Berlin/ }],
+  },
+  {
+    rule: 'event-match', name: 'a translated start time (the place may be translated)', source: civicSource, files: () => ({ [RU]: LATER() }), file: RU,
+    expect: [{ line: lineOf(LATER(), 'start:'), column: 10, message: /^The event’s start is 2026-12-12T15:00 here but 2026-12-12T14:00 in the English text; the time of an event is not translated\.$/, fix: /^Write start: 2026-12-12T14:00, as in the English text\.$/ }],
+  },
+  {
+    rule: 'event-match', name: 'another time zone', source: civicSource, files: () => ({ [RU]: MOSCOW() }), file: RU,
+    expect: [{ line: lineOf(MOSCOW(), 'timezone:'), column: 13, message: /timezone is Europe\/Moscow here but Europe\/Berlin/, fix: /^Write timezone: Europe\/Berlin, as in the English text\.$/ }],
+  },
 ];
 
 /** The file a fixture replaces: `x.<lang>.md` the translation, `x.<lang>.json` the UI strings. */
@@ -330,6 +401,11 @@ describe('each rule', () => {
     const { RULES } = await import('../../src/check/index.js');
     const covered = new Set(ROWS.map((r) => r.rule));
     expect(RULES.map((r) => r.id).filter((id) => !covered.has(id))).toEqual([]);
+  });
+
+  it('reports nothing on a source with co-signers and an event, and translations without them (they show the English)', async () => {
+    const report = await check({}, { source: civicSource() });
+    expect(report.diagnostics).toEqual([]);
   });
 
   it('reports nothing on the good translations in every language', async () => {
