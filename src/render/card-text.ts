@@ -7,6 +7,7 @@ import { SITE } from '../config.js';
 import { formatDate } from '../languages.js';
 import { shareText, type Publication } from '../publication.js';
 import type { CardText } from '../export/image/card.js';
+import { cardNote } from './card-note.js';
 
 /** What the card says, in the publication's language. */
 export function cardText(pub: Publication): CardText {
@@ -19,6 +20,7 @@ export function cardText(pub: Publication): CardText {
     date: formatDate(pub.lang, pub.date),
     url: SITE.shortUrl,
     language: pub.lang.nativeName,
+    note: cardNote(pub),
   };
 }
 
@@ -39,7 +41,17 @@ export function shareImageInputs(pub: Publication): string {
     date: pub.date,
     url: SITE.shortUrl,
     language: pub.lang.nativeName,
+    note: noteOrError(pub),
     path: pub.doc.path,
     field: pub.doc.data.quote ? 'quote' : 'summary',
   });
+}
+
+/** The card's note for the cache key; broken front matter is the check's to report. */
+function noteOrError(pub: Publication): string | undefined {
+  try {
+    return cardNote(pub);
+  } catch {
+    return 'unreadable';
+  }
 }

@@ -21,8 +21,10 @@ import { CHROMIUM, haveTools } from '../support/tools.js';
 import { tempDir } from '../support/temp.js';
 import { serve, type Served } from '../html/server.js';
 import { REACH_SLUG, reachRepo } from './reach-support.js';
+import { ocr, words } from '../image/ocr.js';
+import { cardText } from '../../src/render/card-text.js';
 
-const tools = haveTools('pdftotext', CHROMIUM);
+const tools = haveTools('pdftotext', 'tesseract', CHROMIUM);
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'long-title': 'off' } });
 /** Bidi controls poppler adds around right-to-left runs, which no reader sees. */
 const plain = (text: string) => text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]/g, '').replace(/\s+/g, ' ');
@@ -58,6 +60,22 @@ describe.skipIf(!tools)('a statement with co-signers and an event', { timeout: 2
       fs.writeFileSync(path.join(out, a.path), a.bytes);
     }
   }, 240_000);
+
+  it('the cards say how many organisations co-signed and the day of the event, in the language (tesseract reads it on the en and fa cards)', async () => {
+    const en = pubs.find((p) => p.slug === REACH_SLUG && p.lang.tag === 'en')!;
+    const fa = pubs.find((p) => p.slug === REACH_SLUG && p.lang.tag === 'fa')!;
+    expect(cardText(en).note).toBe('Co-signed by 3 organisations · December 12, 2026');
+    expect(cardText(fa).note).toMatch(/۳.*·.*۲۱ آذر ۱۴۰۵/);
+    // The real statement has neither: no note on its cards.
+    expect(cardText(pubs.find((p) => p.slug !== REACH_SLUG)!).note).toBeUndefined();
+    for (const pub of [en, fa]) {
+      const card = (await renderers.kinds.images(pub, noMemo)).find((a) => a.path.endsWith('share-1080x1080.png'))!;
+      const read = (await ocr(card.bytes, pub.lang)).flatMap((t) => words(t, pub.lang));
+      const expected = words(cardText(pub).note!, pub.lang).filter((w) => w.length > 2);
+      const found = expected.filter((w) => read.includes(w));
+      expect(found.length / expected.length, `${pub.lang.tag}: ${expected.join(' ')} in ${read.join(' ')}`).toBeGreaterThanOrEqual(0.6);
+    }
+  });
 
   it('the English page lists the co-signers with their links, the event with its calendar file, the call to join and the imprint', () => {
     const page = read('rally/en/index.html');
