@@ -41,9 +41,10 @@ function readable(text: string): string {
 
 const count = (text: string, title: string) => readable(text).split(readable(title)).length - 1;
 
+/** The statement as the page shows it: its <article> (the Share section below quotes the title in its posts). */
 async function pageMain(pub: Publication): Promise<string> {
   const page = (await renderPage(pub)).find((a) => a.path.endsWith('index.html'))!;
-  return /<main[\s\S]*<\/main>/.exec(new TextDecoder().decode(page.bytes))![0];
+  return /<article[\s\S]*<\/article>/.exec(new TextDecoder().decode(page.bytes))![0];
 }
 
 function pdfText(a: Artefact): string {
