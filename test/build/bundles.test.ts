@@ -12,7 +12,7 @@ import { unzipSync } from 'fflate';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from '../../src/build/build.js';
 import { SITE } from '../../src/config.js';
-import { CHROMIUM, haveTools } from '../support/tools.js';
+import { CHROMIUM, CHROMIUM_ARGS, haveTools } from '../support/tools.js';
 import { realCopy, removeRepo } from './support.js';
 
 const ok = haveTools(CHROMIUM);
@@ -76,10 +76,7 @@ describe.skipIf(!ok)('offline bundles from file://', { timeout: 240_000 }, () =>
   beforeAll(async () => {
     root = await realCopy();
     await build({ root, workers: 0, partial: true, env: { ...process.env, SOURCE_DATE_EPOCH: '1764000000' } });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--allow-file-access-from-files'],
-    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--allow-file-access-from-files'] });
   }, 240_000);
 
   afterAll(async () => {

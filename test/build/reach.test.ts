@@ -17,7 +17,7 @@ import { loadRepository } from '../../src/content/index.js';
 import { artefactPaths, publications, type Artefact, type Publication } from '../../src/publication.js';
 import { renderers } from '../../src/render/index.js';
 import { noMemo } from '../../src/memo.js';
-import { CHROMIUM, haveTools } from '../support/tools.js';
+import { CHROMIUM, CHROMIUM_ARGS, haveTools } from '../support/tools.js';
 import { tempDir } from '../support/temp.js';
 import { serve, type Served } from '../html/server.js';
 import { REACH_SLUG, reachRepo } from './reach-support.js';
@@ -165,7 +165,7 @@ describe.skipIf(!tools)('a statement with co-signers and an event', { timeout: 2
     let browser: Browser;
     beforeAll(async () => {
       server = await serve(out);
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     }, 60_000);
     afterAll(async () => {
       await browser?.close();

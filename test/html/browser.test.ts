@@ -2,7 +2,9 @@
  * The rendered pages in Debian's chromium, served from 127.0.0.1: axe-core finds no
  * violations (light and dark), nothing is requested from anywhere else, every font loads,
  * text aligns to the start side of its direction at phone and desktop widths, and the
- * isolated left-to-right runs of RTL pages read left to right. One browser for the file.
+ * isolated left-to-right runs of RTL pages read left to right; the Share section is valid,
+ * accessible, shows the post kit's texts and requests nothing from the share sites until a
+ * link is followed. One browser for the file.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,14 +14,17 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import axe from 'axe-core';
 import { SITE } from '../../src/config.js';
 import { LANGUAGES } from '../../src/languages.js';
-import { CHROMIUM, haveTools } from '../support/tools.js';
-import { renderRepository, type Rendered } from './render.js';
+import { CHROMIUM, CHROMIUM_ARGS, haveTools } from '../support/tools.js';
+import { HtmlValidate } from 'html-validate';
+import { postInput, postKit } from '../../src/export/posts/index.js';
+import { html, renderRepository, type Rendered } from './render.js';
 import { serve, type Served } from './server.js';
 
 const ok = haveTools(CHROMIUM);
 /** Screenshots stay here for people to look at. */
 const SHOTS = path.join(os.tmpdir(), 'psl-html-screenshots');
 const VIEWPORTS = [{ width: 390, height: 844 }, { width: 1280, height: 800 }];
+const shareValidator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'long-title': 'off' } });
 
 let site: Rendered;
 let server: Served;
@@ -29,10 +34,7 @@ describe.skipIf(!ok)('pages in chromium', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     site = await renderRepository();
     server = await serve(site.dir);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     fs.mkdirSync(SHOTS, { recursive: true });
   }, 180_000);
 
@@ -244,6 +246,37 @@ describe.skipIf(!ok)('pages in chromium', { timeout: 120_000 }, () => {
       }, xml);
       expect(error, file).toBeNull();
     }
+    await ctx.close();
+  });
+
+  it.each(LANGUAGES.map((l) => l.tag))('the Share section in %s: valid, accessible, quiet until clicked, showing the kit’s texts', async (tag) => {
+    const pub = site.pubs.find((p) => p.lang.tag === tag && p.slug === 'humanitarian-visas')!;
+    const source = html(site.pageArtefacts.get(`${pub.slug}/${tag}`)!.find((a) => a.kind === 'html')!);
+    expect(source).toContain('<section class="share"');
+    const report = await shareValidator.validateString(source);
+    expect(report.results.flatMap((r) => r.messages).map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`)).toEqual([]);
+
+    const ctx = await browser.newContext();
+    const outside: string[] = [];
+    await ctx.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(`${server.origin}/`)) return route.continue();
+      outside.push(url);
+      return route.abort();
+    });
+    const page = await ctx.newPage();
+    await page.goto(`${server.origin}/${pub.slug}/${tag}/index.html`, { waitUntil: 'load' });
+    await page.addScriptTag({ content: axe.source });
+    const result = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run({ include: [['.share']] }));
+    expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+    // axe looked at the text areas' labels and the links' names, not at an empty section.
+    expect(result.passes.map((p) => p.id)).toEqual(expect.arrayContaining(['label', 'link-name']));
+
+    const kit = postKit(pub.slug, postInput(pub));
+    const shown = await page.$$eval('.share textarea', (areas) => areas.map((a) => ({ value: (a as HTMLTextAreaElement).value, label: (a as HTMLTextAreaElement).labels?.[0]?.textContent ?? '' })));
+    expect(shown.map((s) => s.value)).toEqual([kit.telegram.plain, kit.whatsapp.text, ...kit.x.posts.map((p) => p.text), kit.instagram.text]);
+    expect(shown.every((s) => s.label.trim().length > 0)).toBe(true);
+    expect(outside).toEqual([]);
     await ctx.close();
   });
 });

@@ -29,3 +29,6 @@ export function haveTools(...names: string[]): boolean {
 }
 
 export const CHROMIUM = '/usr/bin/chromium';
+
+/** Flags for a headless Chromium on a machine without a network: no calls home, no first-run pages. */
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
