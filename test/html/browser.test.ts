@@ -256,14 +256,7 @@ describe.skipIf(!ok)('pages in chromium', { timeout: 120_000 }, () => {
     const report = await shareValidator.validateString(source);
     expect(report.results.flatMap((r) => r.messages).map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`)).toEqual([]);
 
-    const ctx = await browser.newContext();
-    const outside: string[] = [];
-    await ctx.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith(`${server.origin}/`)) return route.continue();
-      outside.push(url);
-      return route.abort();
-    });
+    const { ctx, outside } = await context();
     const page = await ctx.newPage();
     await page.goto(`${server.origin}/${pub.slug}/${tag}/index.html`, { waitUntil: 'load' });
     await page.addScriptTag({ content: axe.source });
