@@ -36,6 +36,18 @@ describe('launch.js', () => {
     expect(fs.statSync(compiled).mtimeMs).toBe(compiledAt);
   });
 
+  it('npm run build, check and stamp start on this Node: every flag in their scripts exists here', async () => {
+    const scripts = JSON.parse(fs.readFileSync(path.join(PROJECT, 'package.json'), 'utf8')).scripts as Record<string, string>;
+    for (const name of ['build', 'check', 'stamp']) {
+      const words = scripts[name]!.split(' ');
+      expect(words[0], name).toBe('node');
+      const flags = words.filter((w) => w.startsWith('--') && words.indexOf(w) < words.indexOf('src/cli/launch.js'));
+      const result = await run([...flags, LAUNCH, 'check', '--help']);
+      expect(result.stderr, `${name}: ${flags.join(' ')}`).toBe('');
+      expect(result.code, name).toBe(0);
+    }
+  });
+
   it('refuses an unknown command with exit code 2', async () => {
     const result = await run([LAUNCH, 'publish']);
     expect(result.code).toBe(2);
