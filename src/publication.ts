@@ -136,7 +136,14 @@ export function artefactPaths(slug: string, lang: string) {
     /** The Open Graph image. */
     ogImage: `${dir}/share-1200x630.jpg`,
     fontsDir: `${dir}/fonts`,
+    /** The offline bundle of this statement in this language (made by the build). */
+    bundle: `release/${slug}-${lang}.zip`,
   };
+}
+
+/** The offline bundle of every statement in one language (made by the build). */
+export function languageBundlePath(lang: string): string {
+  return `release/${lang}.zip`;
 }
 
 /** Absolute URL of a path under dist/, from the configured base URL. */

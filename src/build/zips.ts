@@ -8,6 +8,7 @@
  */
 import { ZipFile } from 'yazl';
 import { bundlePaths } from '../export/html/bundle-readme.js';
+import { artefactPaths, languageBundlePath } from '../publication.js';
 
 export interface ZipPlan {
   path: string;
@@ -31,13 +32,13 @@ export function planZips(paths: string[], slugs: Set<string>): ZipPlan[] {
     const langs = [...new Set(paths.filter((p) => p.startsWith(`${slug}/`)).map((p) => p.split('/')[1]!).filter((l) => !l.includes('.')))].sort();
     if (langs.length === 0) continue;
     plans.push({ path: `release/${slug}-all.zip`, slug, entries: bundlePaths(paths, { slug }), entry: `${slug}/index.html` });
-    for (const lang of langs) plans.push({ path: `release/${slug}-${lang}.zip`, slug, lang, entries: bundlePaths(paths, { slug, lang }), entry: `${slug}/${lang}/index.html` });
+    for (const lang of langs) plans.push({ path: artefactPaths(slug, lang).bundle, slug, lang, entries: bundlePaths(paths, { slug, lang }), entry: `${slug}/${lang}/index.html` });
   }
   // Everything in one language, for a reader who passes the whole collection on.
   const langs = new Set(plans.map((p) => p.lang).filter((l): l is string => l !== undefined));
   for (const lang of [...langs].sort()) {
     if (!paths.includes(`${lang}/index.html`)) continue;
-    plans.push({ path: `release/${lang}.zip`, lang, entries: bundlePaths(paths, { lang }), entry: `${lang}/index.html` });
+    plans.push({ path: languageBundlePath(lang), lang, entries: bundlePaths(paths, { lang }), entry: `${lang}/index.html` });
   }
   return plans.sort((a, b) => (a.path < b.path ? -1 : 1));
 }

@@ -110,7 +110,9 @@ describe.each(LANGUAGES.map((l) => l.tag))('%s page', { timeout: 60_000 }, (tag)
     expect(targets).toContain(paths.pdfA4);
     expect(targets).toContain(paths.pdfA5);
     for (const image of paths.images.filter((i) => i.file.endsWith('.png'))) expect(targets).toContain(image.path);
-    const produced = new Set([paths.pdfA4, paths.pdfA5, ...paths.images.map((i) => i.path)]);
+    // The offline bundle, which the build zips after the exporters.
+    expect(targets).toContain(paths.bundle);
+    const produced = new Set([paths.pdfA4, paths.pdfA5, ...paths.images.map((i) => i.path), paths.bundle]);
     for (const target of targets) {
       const file = target.endsWith('/') || !path.posix.extname(target) ? path.posix.join(target, 'index.html') : target;
       expect(produced.has(file) || fs.existsSync(path.join(site.dir, file)), `${target}`).toBe(true);

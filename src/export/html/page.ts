@@ -75,5 +75,7 @@ function downloads(pub: Publication, here: string): Element {
       h('li', {}, link(paths.pdfA5, t('downloads.pdfA5'), 'application/pdf'))),
     h('p', {}, t('downloads.images')),
     h('ul', {}, images.map((i) => h('li', {},
-      link(i.path, t('downloads.image', { width: formatNumber(lang, i.width), height: formatNumber(lang, i.height) }), 'image/png')))));
+      link(i.path, t('downloads.image', { width: formatNumber(lang, i.width), height: formatNumber(lang, i.height) }), 'image/png')))),
+    // Readers behind censorship pass statements on as files (Telegram, USB sticks).
+    h('p', {}, link(paths.bundle, t('downloads.offline'), 'application/zip')));
 }

@@ -6,7 +6,7 @@
  */
 import type { Element, Root } from 'hast';
 import { formatDate, formatNumber, type Language } from '../../languages.js';
-import { artefactPaths, type Publication } from '../../publication.js';
+import { artefactPaths, languageBundlePath, type Publication } from '../../publication.js';
 import { h, root } from './h.js';
 import { alternateLinks, baseHead, feedPath, pickerPath } from './head.js';
 import { footer, homePath, languageNav, masthead, skipLink } from './chrome.js';
@@ -159,7 +159,8 @@ export function languageHomeTree(pubs: Publication[], language: Language, langua
     h('main', { id: 'statements' }, h('div', { className: ['wrap'] },
       h('h1', {}, t('index.heading')),
       h('p', { className: ['dateline'] }, count),
-      listing(mine, language, here))),
+      listing(mine, language, here),
+      h('p', { className: ['offline'] }, h('a', { href: relativeUrl(here, languageBundlePath(language.tag)), type: 'application/zip' }, t('index.offline'))))),
     footer(t, language, here, path));
   typography(body, language);
   return root(
