@@ -35,8 +35,8 @@ export function planZips(paths: string[], slugs: Set<string>): ZipPlan[] {
     for (const lang of langs) plans.push({ path: artefactPaths(slug, lang).bundle, slug, lang, entries: bundlePaths(paths, { slug, lang }), entry: `${slug}/${lang}/index.html` });
   }
   // Everything in one language, for a reader who passes the whole collection on.
-  const langs = new Set(plans.map((p) => p.lang).filter((l): l is string => l !== undefined));
-  for (const lang of [...langs].sort()) {
+  const bundled = new Set(plans.map((p) => p.lang).filter((l): l is string => l !== undefined));
+  for (const lang of [...bundled].sort()) {
     if (!paths.includes(`${lang}/index.html`)) continue;
     plans.push({ path: languageBundlePath(lang), lang, entries: bundlePaths(paths, { lang }), entry: `${lang}/index.html` });
   }
