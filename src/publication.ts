@@ -132,6 +132,7 @@ export function artefactPaths(slug: string, lang: string) {
     page: `${dir}/index.html`,
     pdfA4: `${dir}/${slug}-${lang}-a4.pdf`,
     pdfA5: `${dir}/${slug}-${lang}-a5.pdf`,
+    text: `${dir}/${slug}-${lang}.txt`,
     images: SHARE_IMAGES.map((image) => ({ ...image, path: `${dir}/${image.file}` })),
     /** The Open Graph image. */
     ogImage: `${dir}/share-1200x630.jpg`,

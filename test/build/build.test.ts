@@ -10,7 +10,7 @@ import { unzipSync } from 'fflate';
 import { build, type BuildOptions } from '../../src/build/build.js';
 import { BuildError } from '../../src/build/errors.js';
 import { Cache } from '../../src/build/cache.js';
-import { PUBLICATION_JOBS } from '../../src/build/jobs.js';
+import { JOB_KINDS } from '../../src/render/index.js';
 import { fakeChecker } from './fixtures/checker.js';
 import { FAKE_RENDERERS, removeRepo, snapshot, tempRepo, writeTranslation } from './support.js';
 
@@ -50,9 +50,8 @@ describe('build', () => {
       expect(files).toContain(`release/alpha-${lang}.zip`);
     }
     expect(files).toEqual(expect.arrayContaining(['index.html', 'sitemap.xml', 'manifest.json', 'release/alpha-all.zip']));
-    // 4 languages × 5 jobs (page, PDFs, images, posts, calendar) + the site job
-    expect(PUBLICATION_JOBS.length).toBe(5);
-    expect(result.built).toBe(21);
+    // 4 languages × one job per kind + the site job
+    expect(result.built).toBe(4 * JOB_KINDS.length + 1);
     expect(result.cached).toBe(0);
 
     const manifest = JSON.parse(read(root, 'manifest.json'));
@@ -93,10 +92,12 @@ describe('build', () => {
     process.env.FAKE_RENDER_LOG = log;
     try {
       const edited = await run(root);
-      // the German page, PDFs and post kit, and the site files that list it; the share images
-      // show only the title, the quote and labels, so a body edit leaves them alone
-      expect(edited.built).toBe(4);
-      expect(fs.readFileSync(log, 'utf8').trim().split('\n').sort()).toEqual(['alpha/de/page', 'alpha/de/pdf', 'alpha/de/posts']);
+      // the German jobs that show the body (page, PDFs, post kit …) and the site files that list
+      // it; the share images show only the title, the quote and labels, so they are left alone
+      const whole = JOB_KINDS.filter((k) => !k.inputs).map((k) => `alpha/de/${k.kind}`);
+      expect(whole).toEqual(expect.arrayContaining(['alpha/de/page', 'alpha/de/pdf', 'alpha/de/posts']));
+      expect(edited.built).toBe(whole.length + 1);
+      expect(fs.readFileSync(log, 'utf8').trim().split('\n').sort()).toEqual(whole.sort());
       const after = snapshot(path.join(root, 'dist'));
       expect(after['alpha/de/alpha-de-a4.pdf']).not.toBe(first['alpha/de/alpha-de-a4.pdf']);
       expect(after['alpha/ru/alpha-ru-a4.pdf']).toBe(first['alpha/ru/alpha-ru-a4.pdf']);
@@ -106,8 +107,8 @@ describe('build', () => {
       const file = path.join(root, 'translations/de/alpha.md');
       fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('quote: "A quote."', 'quote: "Another quote."'));
       const requoted = await run(root);
-      expect(fs.readFileSync(log, 'utf8').trim().split('\n').sort()).toEqual(['alpha/de/images', 'alpha/de/page', 'alpha/de/pdf', 'alpha/de/posts']);
-      expect(requoted.built).toBe(5);
+      expect(fs.readFileSync(log, 'utf8').trim().split('\n').sort()).toEqual([...whole, 'alpha/de/images'].sort());
+      expect(requoted.built).toBe(whole.length + 2);
     } finally {
       delete process.env.FAKE_RENDER_LOG;
     }
@@ -193,7 +194,7 @@ describe('build', () => {
     await run(a, { workers: 0 });
     const threads = await run(b, { workers: undefined });
     expect(snapshot(path.join(b, 'dist'))).toEqual(snapshot(path.join(a, 'dist')));
-    expect(threads.built).toBe(4 * PUBLICATION_JOBS.length + 1);
+    expect(threads.built).toBe(4 * JOB_KINDS.length + 1);
     for (const root of [c, d]) writeTranslation(root, 'ru', 'alpha', 'CHECK-ERROR here.');
     await run(c, { workers: 0, partial: true });
     await run(d, { workers: 2, partial: true });
@@ -220,7 +221,7 @@ describe('build', () => {
     const b = repo(['alpha', 'beta']);
     await run(a, { workers: 0 });
     const threaded = await run(b, { workers: 2 });
-    expect(threaded.built).toBe(2 * 4 * PUBLICATION_JOBS.length + 1);
+    expect(threaded.built).toBe(2 * 4 * JOB_KINDS.length + 1);
     expect(snapshot(path.join(b, 'dist'))).toEqual(snapshot(path.join(a, 'dist')));
   });
 

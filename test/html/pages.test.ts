@@ -102,17 +102,18 @@ describe.each(LANGUAGES.map((l) => l.tag))('%s page', { timeout: 60_000 }, (tag)
     expect(attr(source, /<meta name="twitter:image:alt" content="([^"]*)"/g)).toEqual([shareText(p).alt]);
   });
 
-  it('links the PDFs and share images by exactly the names the other exporters write, and every other link resolves', () => {
+  it('links the PDFs, plain text and share images by exactly the names the other exporters write, and every other link resolves', () => {
     const p = pub(tag);
     const source = page(p);
     const paths = artefactPaths(p.slug, tag);
     const targets = attr(source, /<a [^>]*href="([^"#:]+)"/g).map((href) => path.posix.normalize(path.posix.join(paths.dir, href)));
     expect(targets).toContain(paths.pdfA4);
     expect(targets).toContain(paths.pdfA5);
+    expect(targets).toContain(paths.text);
     for (const image of paths.images.filter((i) => i.file.endsWith('.png'))) expect(targets).toContain(image.path);
     // The offline bundle, which the build zips after the exporters.
     expect(targets).toContain(paths.bundle);
-    const produced = new Set([paths.pdfA4, paths.pdfA5, ...paths.images.map((i) => i.path), paths.bundle]);
+    const produced = new Set([paths.pdfA4, paths.pdfA5, paths.text, ...paths.images.map((i) => i.path), paths.bundle]);
     for (const target of targets) {
       const file = target.endsWith('/') || !path.posix.extname(target) ? path.posix.join(target, 'index.html') : target;
       expect(produced.has(file) || fs.existsSync(path.join(site.dir, file)), `${target}`).toBe(true);
@@ -120,6 +121,7 @@ describe.each(LANGUAGES.map((l) => l.tag))('%s page', { timeout: 60_000 }, (tag)
     const plain = source.replace(/<\/?bdi[^>]*>/g, '');
     expect(plain).toContain(`href="${path.posix.basename(paths.pdfA4)}" type="application/pdf">${p.t('downloads.pdfA4')}</a>`);
     expect(plain).toContain(`href="${path.posix.basename(paths.pdfA5)}" type="application/pdf">${p.t('downloads.pdfA5')}</a>`);
+    expect(plain).toContain(`href="${path.posix.basename(paths.text)}" type="text/plain">${p.t('downloads.text')}</a>`);
   });
 
   it('shows the date in the language’s own digits and the draft notice of a draft', () => {

@@ -130,6 +130,9 @@ describe('robots.txt and icons', () => {
   });
 });
 
+/** Whether a path is a statement's plain-text version, which the text exporter writes. */
+const plainText = (target: string) => site.pubs.some((p) => artefactPaths(p.slug, p.lang.tag).text === target);
+
 describe('offline from file://', () => {
   it('every internal link of every page is relative, ends in a file name (index.html, not a folder) and resolves inside dist/', () => {
     const pages = site.artefacts.filter((a) => a.kind === 'html' && a.path !== '404.html');
@@ -140,8 +143,8 @@ describe('offline from file://', () => {
         count++;
         expect(href, `${page.path}: ${href}`).not.toMatch(/\/$|^\.?$/);
         expect(path.posix.extname(target), `${page.path}: ${href}`).not.toBe('');
-        // PDFs and images come from the other exporters, zips from the build.
-        expect(fs.existsSync(path.join(site.dir, target)) || /\.(pdf|png|jpg|zip)$/.test(target), `${page.path}: ${href} → ${target}`).toBe(true);
+        // PDFs, images and plain texts come from the other exporters, zips from the build.
+        expect(fs.existsSync(path.join(site.dir, target)) || /\.(pdf|png|jpg|zip)$/.test(target) || plainText(target), `${page.path}: ${href} → ${target}`).toBe(true);
       }
       // Absolute links to the site itself only in <link> (canonical, hreflang, feed) and <meta>, never in an <a>.
       for (const href of attrs(source, /<a [^>]*href="([^"]*)"/g)) {
@@ -191,7 +194,7 @@ describe('offline bundles', () => {
       expect(inside.has('404.html')).toBe(false);
       for (const page of [...inside].filter((p) => p.endsWith('.html'))) {
         for (const { target } of internalLinks(page)) {
-          if (/\.(pdf|png|jpg)$/.test(target) && !target.startsWith('icon') && !target.startsWith('apple')) continue; // made by the other exporters
+          if ((/\.(pdf|png|jpg)$/.test(target) && !target.startsWith('icon') && !target.startsWith('apple')) || plainText(target)) continue; // made by the other exporters
           if (target.startsWith('release/')) continue; // a bundle's link to the bundles goes to the website (offlinePage)
           const otherStatement = site.pubs.some((q) => target.startsWith(`${q.slug}/`)) && !target.startsWith(`${slug}/`);
           if (scope.slug && otherStatement) continue;

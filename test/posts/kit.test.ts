@@ -20,7 +20,7 @@ import { CARD_FORMATS } from '../../src/export/image/formats.js';
 import { noMemo } from '../../src/memo.js';
 import type { PostKit } from '../../src/export/posts/index.js';
 import { REPO_ROOT } from '../html/render.js';
-import { autoLevel, bodyWords, MARKS, telegramText, visual, wordsOf } from './support.js';
+import { bodyWords, expectRightToLeftLine, MARKS, telegramText, wordsOf } from './support.js';
 
 const SLUG = 'humanitarian-visas';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'psl-posts-'));
@@ -149,17 +149,12 @@ describe.each(LANGUAGES.map((l) => l.tag))('%s', (tag) => {
     for (const text of texts(k)) {
       for (const line of telegramText(text).text.split('\n').filter((l) => l.replace(MARKS, '').trim())) {
         // What Telegram and WhatsApp do: the first strong character sets the direction.
-        expect(autoLevel(line), line).toBe(1);
-        const order = visual(line, 'rtl').filter((i) => !/[\s\u200E\u200F]/.test(line[i]!));
-        // Every URL and Latin word reads left to right, its characters side by side.
-        for (const m of line.matchAll(/https?:\/\/\S+?(?=[\s\u200E\u200F]|$)|\p{Script=Latin}(?:[\p{Script=Latin}\d.\-]*[\p{Script=Latin}\d])?/gu)) {
-          const span = Array.from({ length: m[0].length }, (_, j) => m.index! + j);
-          const at = order.indexOf(span[0]!);
-          expect(order.slice(at, at + span.length), `${m[0]} in ${line}`).toEqual(span);
+        const { order, runs } = expectRightToLeftLine(line);
+        for (const run of runs) {
           // A run that ends the line (before its marks) is drawn at its left end.
-          if (line.slice(m.index! + m[0].length).replace(MARKS, '').trim() === '') {
-            expect(at, `${m[0]} at the end of ${line}`).toBe(0);
-            if (m[0].startsWith('http')) urlsAtEnd++;
+          if (line.slice(run.index + run.text.length).replace(MARKS, '').trim() === '') {
+            expect(run.at, `${run.text} at the end of ${line}`).toBe(0);
+            if (run.text.startsWith('http')) urlsAtEnd++;
           }
         }
         // The line's first character is drawn at its right end, unless the line starts with a left-to-right run.

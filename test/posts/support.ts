@@ -6,6 +6,7 @@
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { expect } from 'vitest';
 import { embeddingLevels, resetTrailing, visualOrder } from '../../src/typeset/bidi.js';
 
 /**
@@ -47,4 +48,21 @@ export function visual(line: string, direction: 'rtl' | 'ltr' | 'auto'): number[
 /** The paragraph level an app that reads the first strong character gives the line: 0 left to right, 1 right to left. */
 export function autoLevel(line: string): number {
   return embeddingLevels(line, 'auto').paragraphs[0]?.level ?? 0;
+}
+
+/**
+ * For one line of right-to-left text: that an app reading its first strong character shows it
+ * right to left, and that every URL and Latin word in it reads left to right, its characters
+ * side by side. Returns the visual order and each such run with where it is drawn.
+ */
+export function expectRightToLeftLine(line: string): { order: number[]; runs: { text: string; index: number; at: number }[] } {
+  expect(autoLevel(line), line).toBe(1);
+  const order = visual(line, 'rtl').filter((i) => !/[\s\u200E\u200F]/.test(line[i]!));
+  const runs = [...line.matchAll(/https?:\/\/\S+?(?=[\s\u200E\u200F]|$)|\p{Script=Latin}(?:[\p{Script=Latin}\d.\-]*[\p{Script=Latin}\d])?/gu)].map((m) => {
+    const span = Array.from({ length: m[0].length }, (_, j) => m.index! + j);
+    const at = order.indexOf(span[0]!);
+    expect(order.slice(at, at + span.length), `${m[0]} in ${line}`).toEqual(span);
+    return { text: m[0], index: m.index!, at };
+  });
+  return { order, runs };
 }

@@ -61,7 +61,7 @@ export async function statementTree(pub: Publication): Promise<Root> {
       bodyElement));
 }
 
-/** Links to this language's PDFs and share images, under exactly the names the other exporters write. */
+/** Links to this language's PDFs, plain text and share images, under exactly the names the other exporters write. */
 function downloads(pub: Publication, here: string): Element {
   const { t, lang, slug } = pub;
   const paths = artefactPaths(slug, lang.tag);
@@ -72,7 +72,8 @@ function downloads(pub: Publication, here: string): Element {
     h('h2', { id: 'downloads-heading' }, t('downloads.heading')),
     h('ul', {},
       h('li', {}, link(paths.pdfA4, t('downloads.pdfA4'), 'application/pdf')),
-      h('li', {}, link(paths.pdfA5, t('downloads.pdfA5'), 'application/pdf'))),
+      h('li', {}, link(paths.pdfA5, t('downloads.pdfA5'), 'application/pdf')),
+      h('li', {}, link(paths.text, t('downloads.text'), 'text/plain'))),
     h('p', {}, t('downloads.images')),
     h('ul', {}, images.map((i) => h('li', {},
       link(i.path, t('downloads.image', { width: formatNumber(lang, i.width), height: formatNumber(lang, i.height) }), 'image/png')))),
