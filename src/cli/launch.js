@@ -73,6 +73,9 @@ async function compile(esbuild, codeDir, dir) {
       platform: 'node',
       target: 'node20',
       external: EXTERNAL,
+      // twitter-text asks for `punycode`, which would be Node's own module, deprecated with a
+      // warning on every run from Node 22; its package.json names the npm package it means.
+      alias: { punycode: 'punycode/' },
       // Bundled CommonJS packages call require(), which ES modules do not have.
       banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
       sourcemap: 'linked',
