@@ -37,6 +37,7 @@ export function bundleReadme(languages: ReadmeLanguage[], entry: string): string
       t('bundle.open').replace('index.html', entry),
       '',
       t('bundle.pdf'),
+      t('bundle.text'),
       t('bundle.images'),
       t('bundle.fonts'),
       '',
