@@ -75,6 +75,8 @@ describe('a statement with links, lists, a quote, co-signers and an event', () =
       '',
       'Read [the law](https://law.example/22) and [this](javascript:alert(1)), or <b>raw</b> https://psl.example/.',
       '',
+      'Mail [us](mailto:psl@example.org) or <https://auto.example/>.',
+      '',
       '- one',
       '- two',
       '  - nested',
@@ -91,6 +93,7 @@ describe('a statement with links, lists, a quote, co-signers and an event', () =
     expect(t).toContain('\n\nWhy\n\n');
     expect(t).toContain('Read the law (https://law.example/22) and this, or raw https://psl.example/.');
     expect(t).not.toMatch(/javascript|<b>/);
+    expect(t).toContain('Mail us (psl@example.org) or https://auto.example/.');
     expect(t).toContain('\n\n• one\n\n• two\n\n  ◦ nested\n\n> quoted words\n\n');
     expect(t).toContain(`${pub!.t('civic.signatoriesHeading')}\nFriends · Neighbours`);
   });

@@ -46,8 +46,9 @@ function blockText(block: TextBlock): string {
   let text = '';
   block.runs.forEach((run, i) => {
     text += run.text;
-    const href = run.href;
-    if (href && block.runs[i + 1]?.href !== href && !text.endsWith(href.replace(/^mailto:/, ''))) text += ` (${href.replace(/^mailto:/, '')})`;
+    // After a link's last run, unless its words are the address itself.
+    const address = run.href?.replace(/^mailto:/, '');
+    if (address && block.runs[i + 1]?.href !== run.href && !text.endsWith(address)) text += ` (${address})`;
   });
   const indent = '  '.repeat(Math.max(0, block.depth - block.quoteDepth - (block.marker ? 1 : 0)));
   return `${'> '.repeat(block.quoteDepth)}${indent}${block.marker ? `${block.marker.text} ` : ''}${text}`;
