@@ -4,6 +4,7 @@
  * front matter is untrusted: a link that is not http(s) is a problem and never reaches a page.
  */
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { formatTimeSpan, type Language } from '../languages.js';
 import type { Point } from './parse.js';
 import type { Document } from './repository.js';
 
@@ -211,6 +212,15 @@ export function zonedInstant(local: string, zone: string): number {
   let instant = wall - zoneOffset(wall, zone) * 60000;
   instant = wall - zoneOffset(instant, zone) * 60000;
   return instant;
+}
+
+/** The event as a language writes it: its start, when (digits and calendar of the language), the zone's name, and where. */
+export function eventWords(event: StatementEvent, lang: Language): { start: number; when: string; zone: string; where: string } {
+  const start = zonedInstant(event.start, event.timeZone);
+  const end = event.end ? zonedInstant(event.end, event.timeZone) : undefined;
+  const { when, zone } = formatTimeSpan(lang, start, end, event.timeZone);
+  const where = [event.place, event.address].filter(Boolean).join(lang.script === 'Arab' ? '، ' : ', ');
+  return { start, when, zone, where };
 }
 
 /**

@@ -5,8 +5,8 @@
  * at the top or bottom of a page; then each page gets its running header and folio.
  */
 import { joinFor, SITE } from '../config.js';
-import { publishedEvent, publishedSignatories, zonedInstant } from '../content/civic.js';
-import { formatDate, formatNumber, formatTimeSpan, type Language } from '../languages.js';
+import { eventWords, publishedEvent, publishedSignatories } from '../content/civic.js';
+import { formatDate, formatNumber, type Language } from '../languages.js';
 import { absoluteUrl, artefactPaths, type Publication } from '../publication.js';
 import { layoutParagraph } from '../typeset/index.js';
 import type { Align, ParagraphLayout, TextRun } from '../typeset/types.js';
@@ -133,8 +133,7 @@ const small = (s: Setting, colour: Colour, extra: Partial<TextOptions> = {}): Te
 async function eventRows(s: Setting, pub: Publication, structure: StructureBuilder): Promise<Row[]> {
   const event = publishedEvent(pub.doc, pub.source);
   if (!event) return [];
-  const { when, zone } = formatTimeSpan(s.lang, zonedInstant(event.start, event.timeZone), event.end ? zonedInstant(event.end, event.timeZone) : undefined, event.timeZone);
-  const where = [event.place, event.address].filter(Boolean).join(s.lang.script === 'Arab' ? '، ' : ', ');
+  const { when, zone, where } = eventWords(event, s.lang);
   const node = structure.add(structure.root, 'P');
   const options = { size: s.style.body.size, lineHeight: s.style.body.lineHeight, align: 'start' as const, colour: INK, hyphenate: false };
   const rows = [

@@ -5,9 +5,8 @@
  */
 import type { Element } from 'hast';
 import { joinFor, SITE } from '../../config.js';
-import { formatTimeSpan } from '../../languages.js';
 import type { Signatory, StatementEvent } from '../../content/civic.js';
-import { zonedInstant } from '../../content/civic.js';
+import { eventWords } from '../../content/civic.js';
 import type { Publication } from '../../publication.js';
 import { h } from './h.js';
 import { relativeUrl } from './urls.js';
@@ -15,10 +14,7 @@ import { relativeUrl } from './urls.js';
 /** When and where, with the link to the .ics file at `calendarPath` (under dist/). */
 export function eventSection(pub: Publication, event: StatementEvent, here: string, calendarPath: string): Element {
   const { t, lang } = pub;
-  const start = zonedInstant(event.start, event.timeZone);
-  const end = event.end ? zonedInstant(event.end, event.timeZone) : undefined;
-  const { when, zone } = formatTimeSpan(lang, start, end, event.timeZone);
-  const where = [event.place, event.address].filter(Boolean).join(lang.script === 'Arab' ? '، ' : ', ');
+  const { start, when, zone, where } = eventWords(event, lang);
   return h('section', { className: ['event'], ariaLabelledBy: ['event-heading'] },
     h('h2', { id: 'event-heading' }, t('civic.eventHeading')),
     h('dl', {},

@@ -5,8 +5,8 @@
  * them, so that every app wraps it to its own width.
  */
 import { joinFor, SITE } from '../../config.js';
-import { publishedEvent, publishedSignatories, zonedInstant } from '../../content/civic.js';
-import { formatDate, formatTimeSpan } from '../../languages.js';
+import { eventWords, publishedEvent, publishedSignatories } from '../../content/civic.js';
+import { formatDate } from '../../languages.js';
 import { absoluteUrl, artefactPaths, isDraft, type Artefact, type Publication } from '../../publication.js';
 import { bodyBlocks, StructureBuilder, type TextBlock } from '../../layout/blocks.js';
 import { LRM, lineMarks } from '../posts/bidi.js';
@@ -26,8 +26,7 @@ function statementText(pub: Publication): string[] {
   const out: string[] = [String(doc.data.title ?? '').trim(), formatDate(lang, pub.date)];
   const event = publishedEvent(doc, pub.source);
   if (event) {
-    const { when, zone } = formatTimeSpan(lang, zonedInstant(event.start, event.timeZone), event.end ? zonedInstant(event.end, event.timeZone) : undefined, event.timeZone);
-    const where = [event.place, event.address].filter(Boolean).join(lang.script === 'Arab' ? '، ' : ', ');
+    const { when, zone, where } = eventWords(event, lang);
     out.push([`${t('civic.eventHeading')}: ${when} (${zone})`, where].filter(Boolean).join('\n'));
   }
   if (pub.draft ?? isDraft(doc, lang)) out.push(t('statement.draftNotice'));
